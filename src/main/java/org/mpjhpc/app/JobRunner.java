@@ -1,0 +1,51 @@
+package org.mpjhpc.app;
+
+import java.nio.file.Path;
+import org.mpjhpc.comm.Comm;
+import org.mpjhpc.config.ConfigReader;
+import org.mpjhpc.config.JobConfig;
+import org.mpjhpc.farm.FarmJob;
+import org.mpjhpc.log.Log;
+
+/**
+ * The start of every job on every rank: rank 0 reads and validates the job file and
+ * broadcasts the result; then all ranks run the workload and return the exit code they
+ * agreed on.
+ */
+final class JobRunner {
+    private JobRunner() {
+    }
+
+    static int run(Comm comm, Options options) throws InterruptedException {
+        Launch launch = agree(comm, options);
+        if (launch.error() != null) {
+            if (comm.rank() == 0) {
+                System.err.println("error: " + launch.error());
+            }
+            return UserError.EXIT_CODE;
+        }
+        JobConfig job = launch.job();
+        Log.configure(comm.rank(), comm.rank() == 0 ? "master" : "worker", job.logLevel());
+        if (comm.rank() == 0) {
+            Log.info("job '" + job.name() + "' (" + job.kind() + ") on " + comm.size() + " ranks, output in " + job.outDir());
+        }
+        return FarmJob.run(comm, job, launch.epochMs(), options.report());
+    }
+
+    /** Rank 0 validates; everybody receives the same verdict. */
+    private static Launch agree(Comm comm, Options options) {
+        byte[] payload = null;
+        if (comm.rank() == 0) {
+            Launch launch;
+            try {
+                JobConfig job = ConfigReader.read(Path.of(options.config()), options.sets(), options.logLevel(),
+                        options.out(), comm.size());
+                launch = new Launch(job, System.currentTimeMillis(), null);
+            } catch (UserError e) {
+                launch = new Launch(null, 0, e.getMessage());
+            }
+            payload = launch.encode();
+        }
+        return Launch.decode(comm.broadcast(payload, 0));
+    }
+}

@@ -1,0 +1,63 @@
+package org.mpjhpc.app;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import mpi.MPI;
+import org.mpjhpc.comm.MpjComm;
+import org.mpjhpc.log.Log;
+
+/**
+ * The entry point of every MPJ Express rank, started by {@code mpjrun}. MPJ's starter
+ * does not pass a rank's exit code on, so rank 0 writes the agreed code to the file
+ * named by {@code --status-file}, which {@code mpjrun} turns into its own exit code.
+ */
+public final class Main {
+    private Main() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        String[] appArgs = MPI.Init(args);
+        MpjComm world = MpjComm.world();
+        Log.configure(world.rank(), world.rank() == 0 ? "master" : "worker", "INFO");
+        Options options;
+        try {
+            options = Options.parse(appArgs);
+        } catch (UserError e) {
+            // Every rank parses the same arguments, so every rank stops here alike.
+            if (world.rank() == 0) {
+                System.err.println("error: " + e.getMessage());
+            }
+            MPI.Finalize();
+            return;
+        }
+        int code;
+        try {
+            code = JobRunner.run(world, options);
+        } catch (Throwable t) {
+            // A bug, not a user mistake: say so loudly and take the whole job down, since
+            // the other ranks would otherwise wait for this one forever.
+            Log.error("internal error, aborting the job: " + t);
+            t.printStackTrace();
+            writeStatus(options.statusFile(), 1);
+            Runtime.getRuntime().halt(1);
+            return;
+        }
+        MPI.Finalize();
+        if (world.rank() == 0) {
+            writeStatus(options.statusFile(), code);
+        }
+    }
+
+    private static void writeStatus(String file, int code) {
+        if (file == null) {
+            return;
+        }
+        try {
+            Files.writeString(Path.of(file), code + "\n", StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            Log.error("cannot write the status file " + file + ": " + e.getMessage());
+        }
+    }
+}

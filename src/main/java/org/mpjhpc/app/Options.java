@@ -1,0 +1,66 @@
+package org.mpjhpc.app;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The job's command line as {@code mpjrun} passes it to every rank:
+ * {@code CONFIG.yaml [--set KEY=VALUE]... [--report FILE] [--out DIR] [--log-level LEVEL]}
+ * plus the launcher's own {@code --status-file FILE} and {@code --np N}.
+ */
+record Options(String config, List<String> sets, String report, String out, String logLevel,
+        String statusFile, int np) {
+
+    static final String USAGE = "usage: mpjrun [-np N] [-dev multicore|niodev|hybdev] [-machinesfile F] CONFIG.yaml"
+            + " [--report FILE] [--out DIR] [--log-level LEVEL] [--set KEY=VALUE ...]";
+
+    /** Parses the arguments; a mistake is a {@link UserError} with the usage line. */
+    static Options parse(String[] args) {
+        String config = null;
+        List<String> sets = new ArrayList<>();
+        String report = null;
+        String out = null;
+        String level = null;
+        String status = null;
+        int np = 0;
+        for (int i = 0; i < args.length; i++) {
+            String a = args[i];
+            switch (a) {
+                case "--set" -> sets.add(value(args, ++i, a));
+                case "--report" -> report = value(args, ++i, a);
+                case "--out" -> out = value(args, ++i, a);
+                case "--log-level" -> level = value(args, ++i, a);
+                case "--status-file" -> status = value(args, ++i, a);
+                case "--np" -> np = number(value(args, ++i, a));
+                default -> {
+                    if (a.startsWith("--set=")) {
+                        sets.add(a.substring(6));
+                    } else if (a.startsWith("-") || config != null) {
+                        throw new UserError("unexpected argument '" + a + "'\n" + USAGE);
+                    } else {
+                        config = a;
+                    }
+                }
+            }
+        }
+        if (config == null) {
+            throw new UserError("no job file given\n" + USAGE);
+        }
+        return new Options(config, List.copyOf(sets), report, out, level, status, np);
+    }
+
+    private static String value(String[] args, int i, String option) {
+        if (i >= args.length) {
+            throw new UserError(option + " needs a value\n" + USAGE);
+        }
+        return args[i];
+    }
+
+    private static int number(String text) {
+        try {
+            return Integer.parseInt(text);
+        } catch (NumberFormatException e) {
+            throw new UserError("-np needs a whole number, got '" + text + "'");
+        }
+    }
+}

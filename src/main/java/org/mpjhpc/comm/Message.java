@@ -1,0 +1,5 @@
+package org.mpjhpc.comm;
+
+/** A received point-to-point message. */
+public record Message(int source, Tag tag, byte[] data) {
+}

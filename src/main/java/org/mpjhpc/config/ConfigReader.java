@@ -1,0 +1,60 @@
+package org.mpjhpc.config;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.mpjhpc.app.UserError;
+import org.mpjhpc.farm.FarmConfigReader;
+
+/** Turns a job file plus command-line overrides into a validated {@link JobConfig}. */
+public final class ConfigReader {
+    static final Set<String> LEVELS = Set.of("DEBUG", "INFO", "WARN", "ERROR");
+
+    private ConfigReader() {
+    }
+
+    /**
+     * Loads, overrides and validates a job.
+     *
+     * @param file      the YAML job file
+     * @param overrides {@code KEY=VALUE} strings from {@code --set}
+     * @param logLevel  the {@code --log-level} given on the command line, or null
+     * @param outDir    the {@code --out} folder, or null for the config's
+     * @param np        the number of MPI ranks the job runs on, or 0 when not known yet
+     */
+    public static JobConfig read(Path file, List<String> overrides, String logLevel, String outDir, int np) {
+        Node root = YamlLoader.loadFile(file);
+        Overrides.apply(root, overrides);
+        Section job = new Section(root, "");
+        String kind = job.string("job", "farm");
+        if (!kind.equals("farm")) {
+            throw job.error("job", "unknown job kind '" + kind + "' (known: farm)");
+        }
+        String name = job.string("name", baseName(file));
+        String level = level(logLevel != null ? logLevel : job.string("log_level", "INFO"), job);
+        Section output = job.optionalSection("output");
+        String out = outDir != null ? outDir : output.string("dir", "out/" + name);
+        output.finish();
+        JobConfig config = new JobConfig(kind, name, level, out, FarmConfigReader.read(job.section("farm"), np));
+        job.finish();
+        return config;
+    }
+
+    private static String level(String given, Section job) {
+        String level = given.toUpperCase(Locale.ROOT);
+        if (level.equals("WARNING")) {
+            level = "WARN";
+        }
+        if (!LEVELS.contains(level)) {
+            throw new UserError(job.origin() + ": log level '" + given + "' is not one of DEBUG, INFO, WARN, ERROR");
+        }
+        return level;
+    }
+
+    private static String baseName(Path file) {
+        String base = file.getFileName().toString();
+        int dot = base.lastIndexOf('.');
+        return dot > 0 ? base.substring(0, dot) : base;
+    }
+}

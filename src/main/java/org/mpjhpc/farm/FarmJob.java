@@ -1,0 +1,73 @@
+package org.mpjhpc.farm;
+
+import org.mpjhpc.comm.Comm;
+import org.mpjhpc.config.JobConfig;
+import org.mpjhpc.log.Log;
+
+/**
+ * A task-farm job on every rank: rank 0 runs the {@link Master}, the others a
+ * {@link Worker}; then the workers' counters are summed to rank 0 by {@code Reduce}, rank 0
+ * verifies and reports, and the exit status is broadcast so every rank ends alike.
+ */
+public final class FarmJob {
+    /** Counters each rank contributes to the Reduce, in this order. */
+    private static final int COMPLETED = 0;
+    private static final int FAILED = 1;
+    private static final int BUSY_NANOS = 2;
+    private static final int FIELDS = 3;
+
+    private FarmJob() {
+    }
+
+    /**
+     * Runs the job on this rank.
+     *
+     * @param report an extra path for the JSON report, or null
+     * @return the exit code every rank agrees on
+     */
+    public static int run(Comm comm, JobConfig job, long epochMs, String report) throws InterruptedException {
+        FarmRun run = null;
+        long[] mine = new long[comm.size() * FIELDS];
+        if (comm.rank() == 0) {
+            run = new Master(comm, job.farm(), epochMs).run();
+        } else {
+            Worker.Totals totals = new Worker(comm, job.farm(), epochMs).run();
+            int at = comm.rank() * FIELDS;
+            mine[at + COMPLETED] = totals.completed();
+            mine[at + FAILED] = totals.failed();
+            mine[at + BUSY_NANOS] = totals.busyNanos();
+        }
+        long[] all = comm.reduceSum(mine, 0);
+        int code = 0;
+        if (comm.rank() == 0) {
+            code = finish(job, run, all, comm.size(), report);
+        }
+        byte[] agreed = comm.broadcast(new byte[] {(byte) code}, 0);
+        return agreed[0];
+    }
+
+    private static int finish(JobConfig job, FarmRun run, long[] all, int ranks, String report) {
+        int workers = ranks - 1;
+        WorkerCounts counts = new WorkerCounts(new long[workers], new long[workers], new long[workers]);
+        for (int w = 0; w < workers; w++) {
+            int at = (w + 1) * FIELDS;
+            counts.completed()[w] = all[at + COMPLETED];
+            counts.failed()[w] = all[at + FAILED];
+            counts.busyNanos()[w] = all[at + BUSY_NANOS];
+        }
+        Verification verification = Verification.of(run, counts.completed());
+        boolean ok = verification.passed() && !run.abandoned();
+        int code = ok ? 0 : 1;
+        FarmReport.write(job, run, counts, verification, ranks, code, report);
+        System.out.print(FarmSummary.table(job, run, counts, verification, ranks));
+        System.out.flush();
+        if (!ok) {
+            Log.error("job failed: " + (run.abandoned() ? "work was left undone" : "verification failed"));
+        }
+        return code;
+    }
+
+    /** The workers' counters as summed by Reduce, indexed by worker id. */
+    record WorkerCounts(long[] completed, long[] failed, long[] busyNanos) {
+    }
+}

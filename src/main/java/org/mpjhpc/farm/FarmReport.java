@@ -1,0 +1,130 @@
+package org.mpjhpc.farm;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.file.Path;
+import org.mpjhpc.config.JobConfig;
+import org.mpjhpc.log.Log;
+import org.mpjhpc.output.AtomicWrite;
+
+/**
+ * The JSON report of a farm run. Other tools read it: the field names are part of the
+ * product ({@code status}, {@code workers[].rank|capacity|assigned|completed|busy_ms},
+ * {@code tasks[].id|type|worker|status|result|start_ms|end_ms}).
+ */
+final class FarmReport {
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private FarmReport() {
+    }
+
+    /** Writes {@code report.json} into the job's folder, and to {@code extra} if given. */
+    static void write(JobConfig job, FarmRun run, FarmJob.WorkerCounts counts, Verification verification,
+            int ranks, int code, String extra) {
+        ObjectNode root = build(job, run, counts, verification, ranks, code);
+        String text;
+        try {
+            text = JSON.writeValueAsString(root) + "\n";
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+        Path main = Path.of(job.outDir(), "report.json");
+        AtomicWrite.text(main, text);
+        Log.info("report written to " + main);
+        if (extra != null) {
+            AtomicWrite.text(Path.of(extra), text);
+            Log.info("report written to " + extra);
+        }
+    }
+
+    static ObjectNode build(JobConfig job, FarmRun run, FarmJob.WorkerCounts counts,
+            Verification verification, int ranks, int code) {
+        ObjectNode root = JSON.createObjectNode();
+        root.put("job", job.name());
+        root.put("kind", "farm");
+        root.put("status", code == 0 ? "ok" : "failed");
+        root.put("exit_code", code);
+        root.put("ranks", ranks);
+        ArrayNode workers = root.putArray("workers");
+        Scheduler s = run.scheduler();
+        for (int w = 0; w < s.workers(); w++) {
+            ObjectNode n = workers.addObject();
+            n.put("id", w);
+            n.put("rank", w + 1);
+            n.put("capacity", s.capacity(w));
+            n.put("assigned", s.assigned(w));
+            n.put("completed", counts.completed()[w]);
+            n.put("failed", counts.failed()[w]);
+            n.put("busy_ms", counts.busyNanos()[w] / 1_000_000L);
+            n.put("alive", s.alive(w));
+        }
+        ArrayNode tasks = root.putArray("tasks");
+        for (TaskBook.Entry e : run.book().entries()) {
+            ObjectNode n = tasks.addObject();
+            n.put("id", e.id);
+            n.put("type", e.kind.type());
+            n.put("worker", e.worker);
+            n.put("status", e.status.name().toLowerCase(java.util.Locale.ROOT));
+            putResult(n, e.result);
+            n.put("error", e.error);
+            n.put("attempts", e.attempts);
+            n.put("start_ms", e.startMs);
+            n.put("end_ms", e.endMs);
+        }
+        root.set("counters", counters(run));
+        root.set("timing", timing(run, counts));
+        ObjectNode v = root.putObject("verification");
+        v.put("passed", verification.passed());
+        verification.checks().forEach(v.putArray("checks")::add);
+        return root;
+    }
+
+    /** Whole-number results are numbers in JSON; anything else stays text. */
+    private static void putResult(ObjectNode n, String result) {
+        if (result != null && result.matches("-?\\d{1,18}")) {
+            n.put("result", Long.parseLong(result));
+        } else {
+            n.put("result", result);
+        }
+    }
+
+    private static ObjectNode counters(FarmRun run) {
+        ObjectNode c = JSON.createObjectNode();
+        TaskBook book = run.book();
+        c.put("tasks", book.entries().size());
+        c.put("done", book.finished() - book.failed());
+        c.put("failed", book.failed());
+        c.put("duplicates_dropped", book.duplicates());
+        c.put("workers_lost", run.lostWorkers());
+        return c;
+    }
+
+    private static ObjectNode timing(FarmRun run, FarmJob.WorkerCounts counts) {
+        MasterTimes t = run.times();
+        ObjectNode n = JSON.createObjectNode();
+        long tasks = run.book().finished();
+        double loopS = t.loopNanos() / 1e9;
+        n.put("wall_ms", (t.end - t.start) / 1e6);
+        n.put("loop_ms", t.loopNanos() / 1e6);
+        n.put("first_result_ms", t.firstResultNanos() / 1e6);
+        n.put("per_task_us", tasks == 0 ? 0 : t.loopNanos() / 1e3 / tasks);
+        n.put("tasks_per_s", loopS <= 0 ? 0 : tasks / loopS);
+        n.put("dispatch_share", share(t.dispatch, t.loopNanos()));
+        n.put("receive_share", share(t.receive, t.loopNanos()));
+        n.put("idle_share", share(t.idle, t.loopNanos()));
+        n.put("master_cpu_ms", t.cpu / 1e6);
+        n.put("master_cpu_share", share(t.cpu, t.end - t.start));
+        long maxBusy = 0;
+        for (long b : counts.busyNanos()) {
+            maxBusy = Math.max(maxBusy, b);
+        }
+        n.put("max_worker_busy_ms", maxBusy / 1e6);
+        return n;
+    }
+
+    static double share(long part, long whole) {
+        return whole <= 0 ? 0 : (double) part / whole;
+    }
+}

@@ -1,0 +1,64 @@
+package org.mpjhpc.farm;
+
+import java.util.Locale;
+import org.mpjhpc.config.JobConfig;
+
+/** The human summary printed at the end of a farm run: workers, counters, timing, verdict. */
+final class FarmSummary {
+    private FarmSummary() {
+    }
+
+    static String table(JobConfig job, FarmRun run, FarmJob.WorkerCounts counts, Verification v, int ranks) {
+        StringBuilder out = new StringBuilder();
+        Scheduler s = run.scheduler();
+        TaskBook book = run.book();
+        line(out, "%n== task farm '%s' on %d rank(s): 1 master + %d worker(s)%s ==", job.name(), ranks,
+                ranks - 1, oversubscribed(ranks));
+        line(out, "%6s %5s %8s %8s %9s %6s %9s %6s", "worker", "rank", "capacity", "assigned", "completed",
+                "failed", "busy_ms", "alive");
+        for (int w = 0; w < s.workers(); w++) {
+            line(out, "%6d %5d %8d %8d %9d %6d %9d %6s", w, w + 1, s.capacity(w), s.assigned(w),
+                    counts.completed()[w], counts.failed()[w], counts.busyNanos()[w] / 1_000_000L,
+                    s.alive(w) ? "yes" : "no");
+        }
+        line(out, "tasks: %d submitted, %d done, %d failed, %d duplicate result(s) dropped, %d worker(s) lost",
+                book.entries().size(), book.finished() - book.failed(), book.failed(), book.duplicates(),
+                run.lostWorkers());
+        timing(out, run, counts);
+        line(out, "VERIFY %s: %s", v.passed() ? "PASS" : "FAIL", String.join("; ", v.checks()));
+        return out.toString();
+    }
+
+    private static void timing(StringBuilder out, FarmRun run, FarmJob.WorkerCounts counts) {
+        MasterTimes t = run.times();
+        long tasks = Math.max(1, run.book().finished());
+        double loop = t.loopNanos();
+        line(out, "timing (rank 0): wall %.3f s | first result %.3f s | %.2f us/task | %.0f tasks/s",
+                (t.end - t.start) / 1e9, t.firstResultNanos() / 1e9, loop / 1e3 / tasks, tasks / (loop / 1e9));
+        line(out, "  master share of loop: dispatch %.1f%% | receive %.1f%% | idle %.1f%% ; stop %.3f s ;"
+                + " master CPU %.1f%% of wall", 100 * FarmReport.share(t.dispatch, t.loopNanos()),
+                100 * FarmReport.share(t.receive, t.loopNanos()), 100 * FarmReport.share(t.idle, t.loopNanos()),
+                t.stopNanos() / 1e9, 100 * FarmReport.share(t.cpu, t.end - t.start));
+        int busiest = 0;
+        long[] busy = counts.busyNanos();
+        for (int w = 1; w < busy.length; w++) {
+            if (busy[w] > busy[busiest]) {
+                busiest = w;
+            }
+        }
+        if (busy.length > 0) {
+            line(out, "  max over workers: busy %.3f s (worker %d), %.0f%% of the loop", busy[busiest] / 1e9,
+                    busiest, 100 * FarmReport.share(busy[busiest], t.loopNanos()));
+        }
+    }
+
+    /** More ranks than cores share the CPU: the figures say so. */
+    static String oversubscribed(int ranks) {
+        int cores = Runtime.getRuntime().availableProcessors();
+        return ranks > cores ? ", oversubscribed: " + ranks + " ranks on " + cores + " cores" : "";
+    }
+
+    private static void line(StringBuilder out, String format, Object... args) {
+        out.append(String.format(Locale.ROOT, format, args)).append('\n');
+    }
+}

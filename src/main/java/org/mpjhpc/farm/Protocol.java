@@ -1,0 +1,200 @@
+package org.mpjhpc.farm;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The master/worker protocol in one place. Each message has its encoder and its decoder
+ * side by side:
+ *
+ * <pre>
+ *  master sends          worker serves
+ *  TASKS (tasks)      -> runs each on its executor, answers with RESULTS
+ *  STOP  (empty)      -> flushes its last RESULTS, then answers BYE
+ *
+ *  worker sends          master serves
+ *  RESULTS (outcomes) -> records each outcome once, frees the worker's slots
+ *  HEARTBEAT (counts) -> marks the worker alive
+ *  BYE (empty)        -> the worker's last message; no more will come from it
+ * </pre>
+ *
+ * Messages from one rank to another are not overtaken (MPI ordering), so a BYE really is
+ * the last word. The encoding is a plain binary layout; MPJ's object serialisation would
+ * cost more than the tasks themselves for small tasks.
+ */
+final class Protocol {
+    static final byte[] EMPTY = new byte[0];
+
+    private Protocol() {
+    }
+
+    // ---- TASKS: master -> worker -------------------------------------------------
+
+    static byte[] tasks(List<TaskSpec> tasks) {
+        return write(out -> {
+            out.writeInt(tasks.size());
+            for (TaskSpec t : tasks) {
+                out.writeInt(t.id());
+                out.writeInt(t.attempt());
+                writeKind(out, t.kind());
+            }
+        });
+    }
+
+    static List<TaskSpec> readTasks(byte[] data) {
+        return read(data, in -> {
+            int n = in.readInt();
+            List<TaskSpec> tasks = new ArrayList<>(n);
+            for (int i = 0; i < n; i++) {
+                tasks.add(new TaskSpec(in.readInt(), in.readInt(), readKind(in)));
+            }
+            return tasks;
+        });
+    }
+
+    // ---- RESULTS: worker -> master -----------------------------------------------
+
+    static byte[] results(List<Outcome> outcomes) {
+        return write(out -> {
+            out.writeInt(outcomes.size());
+            for (Outcome o : outcomes) {
+                out.writeInt(o.taskId());
+                out.writeInt(o.attempt());
+                out.writeInt(o.worker());
+                out.writeBoolean(o.ok());
+                writeString(out, o.result());
+                writeString(out, o.error());
+                out.writeLong(o.startMs());
+                out.writeLong(o.endMs());
+            }
+        });
+    }
+
+    static List<Outcome> readResults(byte[] data) {
+        return read(data, in -> {
+            int n = in.readInt();
+            List<Outcome> outcomes = new ArrayList<>(n);
+            for (int i = 0; i < n; i++) {
+                outcomes.add(new Outcome(in.readInt(), in.readInt(), in.readInt(), in.readBoolean(),
+                        readString(in), readString(in), in.readLong(), in.readLong()));
+            }
+            return outcomes;
+        });
+    }
+
+    // ---- HEARTBEAT: worker -> master ---------------------------------------------
+
+    static byte[] heartbeat(Heartbeat h) {
+        return write(out -> {
+            out.writeLong(h.completed());
+            out.writeLong(h.failed());
+            out.writeLong(h.busyNanos());
+            out.writeInt(h.running());
+        });
+    }
+
+    static Heartbeat readHeartbeat(byte[] data) {
+        return read(data, in -> new Heartbeat(in.readLong(), in.readLong(), in.readLong(), in.readInt()));
+    }
+
+    // ---- task kinds ----------------------------------------------------------------
+
+    private static void writeKind(DataOutputStream out, TaskKind kind) throws IOException {
+        out.writeUTF(kind.type());
+        if (kind instanceof TaskKind.Fib f) {
+            out.writeInt(f.n());
+        } else if (kind instanceof TaskKind.Sleep s) {
+            out.writeLong(s.ms());
+        } else if (kind instanceof TaskKind.Spin s) {
+            out.writeLong(s.ms());
+        } else if (kind instanceof TaskKind.Shell s) {
+            writeString(out, s.command());
+            out.writeLong(s.timeoutMs());
+        } else if (kind instanceof TaskKind.Java j) {
+            writeString(out, j.className());
+            out.writeInt(j.args().size());
+            for (Map.Entry<String, String> e : j.args().entrySet()) {
+                writeString(out, e.getKey());
+                writeString(out, e.getValue());
+            }
+        }
+    }
+
+    private static TaskKind readKind(DataInputStream in) throws IOException {
+        String type = in.readUTF();
+        return switch (type) {
+            case "fib" -> new TaskKind.Fib(in.readInt());
+            case "sleep" -> new TaskKind.Sleep(in.readLong());
+            case "spin" -> new TaskKind.Spin(in.readLong());
+            case "shell" -> new TaskKind.Shell(readString(in), in.readLong());
+            case "java" -> {
+                String className = readString(in);
+                int n = in.readInt();
+                Map<String, String> args = new LinkedHashMap<>();
+                for (int i = 0; i < n; i++) {
+                    args.put(readString(in), readString(in));
+                }
+                yield new TaskKind.Java(className, args);
+            }
+            case "noop" -> new TaskKind.Noop();
+            default -> throw new IOException("unknown task type on the wire: " + type);
+        };
+    }
+
+    // ---- plumbing ------------------------------------------------------------------
+
+    private static void writeString(DataOutputStream out, String s) throws IOException {
+        if (s == null) {
+            out.writeInt(-1);
+            return;
+        }
+        byte[] bytes = s.getBytes(StandardCharsets.UTF_8);
+        out.writeInt(bytes.length);
+        out.write(bytes);
+    }
+
+    private static String readString(DataInputStream in) throws IOException {
+        int n = in.readInt();
+        if (n < 0) {
+            return null;
+        }
+        byte[] bytes = new byte[n];
+        in.readFully(bytes);
+        return new String(bytes, StandardCharsets.UTF_8);
+    }
+
+    private interface Writer {
+        void write(DataOutputStream out) throws IOException;
+    }
+
+    private interface Reader<T> {
+        T read(DataInputStream in) throws IOException;
+    }
+
+    private static byte[] write(Writer writer) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(256);
+        try (DataOutputStream out = new DataOutputStream(bytes)) {
+            writer.write(out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return bytes.toByteArray();
+    }
+
+    private static <T> T read(byte[] data, Reader<T> reader) {
+        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(data))) {
+            return reader.read(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException("corrupt protocol message", e);
+        }
+    }
+}

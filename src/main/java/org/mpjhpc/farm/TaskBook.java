@@ -1,0 +1,91 @@
+package org.mpjhpc.farm;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The master's record of every task: where it went, how often, and its one recorded
+ * result. A result is recorded once; a late copy from an earlier attempt is counted as
+ * a dropped duplicate and never overwrites the first.
+ */
+final class TaskBook {
+    /** Where a task stands. */
+    enum Status { QUEUED, DISPATCHED, DONE, FAILED }
+
+    /** One task's record, as the report shows it. */
+    static final class Entry {
+        final int id;
+        final TaskKind kind;
+        Status status = Status.QUEUED;
+        int worker = -1;
+        int attempts;
+        String result;
+        String error;
+        long startMs = -1;
+        long endMs = -1;
+
+        Entry(int id, TaskKind kind) {
+            this.id = id;
+            this.kind = kind;
+        }
+
+        boolean finished() {
+            return status == Status.DONE || status == Status.FAILED;
+        }
+    }
+
+    private final List<Entry> entries = new ArrayList<>();
+    private long duplicates;
+    private long finished;
+
+    void add(TaskSpec task) {
+        if (task.id() != entries.size()) {
+            throw new IllegalStateException("task ids must be dense, got " + task.id());
+        }
+        entries.add(new Entry(task.id(), task.kind()));
+    }
+
+    void dispatched(TaskSpec task, int worker) {
+        Entry e = entries.get(task.id());
+        e.status = Status.DISPATCHED;
+        e.worker = worker;
+        e.attempts = Math.max(e.attempts, task.attempt());
+    }
+
+    /** Records an outcome; returns false if the task already had one (a duplicate). */
+    boolean record(Outcome o) {
+        Entry e = entries.get(o.taskId());
+        if (e.finished()) {
+            duplicates++;
+            return false;
+        }
+        e.status = o.ok() ? Status.DONE : Status.FAILED;
+        e.worker = o.worker();
+        e.result = o.result();
+        e.error = o.error();
+        e.startMs = o.startMs();
+        e.endMs = o.endMs();
+        finished++;
+        return true;
+    }
+
+    void requeued(TaskSpec task) {
+        entries.get(task.id()).status = Status.QUEUED;
+    }
+
+    List<Entry> entries() {
+        return entries;
+    }
+
+    long finished() {
+        return finished;
+    }
+
+    long failed() {
+        return entries.stream().filter(e -> e.status == Status.FAILED).count();
+    }
+
+    long duplicates() {
+        return duplicates;
+    }
+}
