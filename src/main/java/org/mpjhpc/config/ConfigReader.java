@@ -32,9 +32,12 @@ public final class ConfigReader {
             throw job.error("job", "unknown job kind '" + kind + "' (known: farm)");
         }
         String name = job.string("name", baseName(file));
-        String level = level(logLevel != null ? logLevel : job.string("log_level", "INFO"), job);
+        // Read what the file says even when the command line overrides it: its keys must be known.
+        String fileLevel = job.string("log_level", "INFO");
+        String level = level(logLevel != null ? logLevel : fileLevel, job);
         Section output = job.optionalSection("output");
-        String out = outDir != null ? outDir : output.string("dir", "out/" + name);
+        String configured = output.string("dir", "out/" + name);
+        String out = outDir != null ? outDir : configured;
         output.finish();
         JobConfig config = new JobConfig(kind, name, level, out, FarmConfigReader.read(job.section("farm"), np));
         job.finish();

@@ -1,0 +1,118 @@
+package org.mpjhpc.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.mpjhpc.app.UserError;
+import org.mpjhpc.farm.Request;
+import org.mpjhpc.farm.TaskKind;
+
+class ConfigReaderTest {
+    @TempDir
+    Path dir;
+
+    private static final String GOOD = """
+            job: farm
+            name: demo
+            farm:
+              workers: [3, 4, 5]
+              heartbeat: {interval_ms: 100, timeout_ms: 900}
+              requests:
+                - times: 11
+                  task: {type: fib, n: 30}
+                - worker: 2
+                  sleep_ms: 5
+                  task: {type: shell, command: "echo hi"}
+            """;
+
+    private Path file(String text) throws IOException {
+        Path f = dir.resolve("job.yaml");
+        Files.writeString(f, text);
+        return f;
+    }
+
+    private JobConfig read(String text, String... sets) throws IOException {
+        return ConfigReader.read(file(text), List.of(sets), null, null, 0);
+    }
+
+    private String error(String text, String... sets) {
+        return assertThrows(UserError.class, () -> read(text, sets)).getMessage();
+    }
+
+    @Test
+    void readsAValidJob() throws IOException {
+        JobConfig job = read(GOOD);
+        assertEquals("demo", job.name());
+        assertEquals(4, job.ranks());
+        assertEquals(List.of(3, 4, 5), job.farm().capacities());
+        assertEquals(100, job.farm().heartbeatMs());
+        assertEquals(new Request(11, 0, Request.ANY_WORKER, new TaskKind.Fib(30)), job.farm().requests().get(0));
+        assertEquals(new Request(1, 5, 2, new TaskKind.Shell("echo hi", 60_000)), job.farm().requests().get(1));
+        assertEquals("out/demo", job.outDir());
+        assertEquals("INFO", job.logLevel());
+    }
+
+    @Test
+    void setOverridesValuesListsAndNewKeys() throws IOException {
+        JobConfig job = read(GOOD, "farm.workers=[2, 2, 2]", "farm.requests.0.task.n=12",
+                "farm.worker_threads=2", "log_level=debug");
+        assertEquals("elsewhere", ConfigReader.read(file(GOOD + "output: {dir: mine}\n"), List.of(), null, "elsewhere", 0).outDir());
+        assertEquals("ERROR", ConfigReader.read(file(GOOD + "log_level: DEBUG\n"), List.of(), "error", null, 0).logLevel());
+        assertEquals("mine", ConfigReader.read(file(GOOD + "output: {dir: mine}\n"), List.of(), null, null, 0).outDir());
+        assertEquals(List.of(2, 2, 2), job.farm().capacities());
+        assertEquals(new TaskKind.Fib(12), job.farm().requests().get(0).task());
+        assertEquals(2, job.farm().workerThreads());
+        assertEquals("DEBUG", job.logLevel());
+    }
+
+    @Test
+    void errorsNameFileLineAndKey() {
+        String f = dir.resolve("job.yaml").toString();
+        assertEquals(f + ":4: farm.workers[1]: worker capacity must be between 1 and 1000000, got 0",
+                error(GOOD.replace("[3, 4, 5]", "[3, 0, 5]")));
+        assertTrue(error(GOOD.replace("  heartbeat:", "  colour: red\n  heartbeat:"))
+                .startsWith(f + ":5: farm.colour: unknown key"));
+        assertEquals(f + ":8: farm.requests[0].task.n: expected a whole number, got 'thirty'",
+                error(GOOD.replace("n: 30", "n: thirty")));
+        assertTrue(error(GOOD.replace("type: fib", "type: fob")).contains("unknown task type 'fob'"));
+        assertTrue(error(GOOD.replace("[3, 4, 5]", "[3, 4, 5")).startsWith(f + ":"));
+        assertTrue(error(GOOD.replace("[3, 4, 5]", "[3, 4, 5")).contains("malformed YAML"));
+        assertTrue(error(GOOD.replace("worker: 2", "worker: 3")).contains("farm.requests[1].worker: must be between 0 and 2"));
+        assertTrue(error(GOOD.replace("timeout_ms: 900", "timeout_ms: 50")).contains("must be longer than interval_ms"));
+        assertTrue(error(GOOD.replace("n: 30", "n: \"30\"")).contains("expected a whole number"));
+    }
+
+    @Test
+    void javaTaskClassesAreCheckedBeforeAnythingStarts() {
+        String missing = GOOD.replace("{type: fib, n: 30}", "{type: java, class: no.such.Task}");
+        assertTrue(error(missing).contains("class 'no.such.Task' not found"));
+        String wrong = GOOD.replace("{type: fib, n: 30}", "{type: java, class: java.lang.String}");
+        assertTrue(error(wrong).contains("does not implement org.mpjhpc.farm.FarmTask"));
+    }
+
+    @Test
+    void capacitiesMustMatchTheRanks() throws IOException {
+        Path f = file(GOOD);
+        String message = assertThrows(UserError.class, () -> ConfigReader.read(f, List.of(), null, null, 3)).getMessage();
+        assertTrue(message.contains("3 worker capacities need -np 4"), message);
+        assertEquals(4, ConfigReader.read(f, List.of(), null, null, 4).ranks());
+    }
+
+    @Test
+    void missingFileAndBadOverridesAreUserErrors() {
+        Path none = dir.resolve("none.yaml");
+        assertEquals(none + ": config file not found",
+                assertThrows(UserError.class, () -> ConfigReader.read(none, List.of(), null, null, 0)).getMessage());
+        assertTrue(error(GOOD, "farm.workers").contains("expected KEY=VALUE"));
+        assertTrue(error(GOOD, "farm.requests.7.times=1").contains("must be a list index from 0 to 1"));
+        assertTrue(error(GOOD, "farm.heartbeat.interval_ms=fast").startsWith("--set farm.heartbeat.interval_ms:"));
+        assertTrue(error(GOOD, "log_level=LOUD").contains("log level 'LOUD'"));
+    }
+}

@@ -1,0 +1,31 @@
+package org.mpjhpc.farm;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class LivenessTest {
+    private static final long MS = 1_000_000L;
+
+    @Test
+    void silenceMakesSuspectThenDeadAndAMessageRevivesASuspect() {
+        Liveness l = new Liveness(2, 100, 1000, 0);
+        List<Integer> suspect = new ArrayList<>();
+        assertTrue(l.check(150 * MS, suspect).isEmpty());
+        assertTrue(suspect.isEmpty());
+        l.heard(1, 150 * MS);
+        assertTrue(l.check(250 * MS, suspect).isEmpty());
+        assertEquals(List.of(0), suspect);
+        assertEquals(Liveness.State.SUSPECT, l.state(0));
+        assertTrue(l.heard(0, 300 * MS));
+        assertEquals(Liveness.State.ALIVE, l.state(0));
+        suspect.clear();
+        assertEquals(List.of(1), l.check(1151 * MS, suspect));
+        assertEquals(Liveness.State.DEAD, l.state(1));
+        assertTrue(l.check(2000 * MS, suspect).contains(0));
+        assertTrue(l.check(3000 * MS, new ArrayList<>()).isEmpty(), "a dead worker dies once");
+    }
+}

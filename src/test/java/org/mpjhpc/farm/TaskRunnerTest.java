@@ -1,0 +1,61 @@
+package org.mpjhpc.farm;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class TaskRunnerTest {
+    private final TaskRunner runner = new TaskRunner(3, System.currentTimeMillis());
+
+    private Outcome run(TaskKind kind) {
+        return runner.run(new TaskSpec(9, 1, kind));
+    }
+
+    @Test
+    void fibMatchesTheIterativeValue() {
+        Outcome o = run(new TaskKind.Fib(30));
+        assertTrue(o.ok());
+        assertEquals("832040", o.result());
+        assertEquals(Long.toString(Kernels.fibIterative(30)), o.result());
+        assertEquals(3, o.worker());
+        assertEquals(9, o.taskId());
+    }
+
+    @Test
+    void shellCapturesOutputAndFailsOnNonZeroExit() {
+        Outcome good = run(new TaskKind.Shell("echo hi; echo there >&2", 5000));
+        assertTrue(good.ok());
+        assertEquals("hi\nthere", good.result());
+        Outcome bad = run(new TaskKind.Shell("echo nope; exit 7", 5000));
+        assertFalse(bad.ok());
+        assertEquals("exit code 7: nope", bad.error());
+    }
+
+    @Test
+    void shellTimeoutIsAFailedTaskNotAHang() {
+        Outcome o = run(new TaskKind.Shell("echo started; sleep 30", 300));
+        assertFalse(o.ok());
+        assertTrue(o.error().startsWith("timed out after 300 ms: started"), o.error());
+    }
+
+    @Test
+    void javaTaskRunsAndItsExceptionIsAResult() {
+        Outcome primes = run(new TaskKind.Java("org.mpjhpc.farm.tasks.PrimeCount", Map.of("limit", "100")));
+        assertTrue(primes.ok());
+        assertEquals("25", primes.result());
+        Outcome broken = run(new TaskKind.Java("org.mpjhpc.farm.tasks.PrimeCount", Map.of("limit", "many")));
+        assertFalse(broken.ok());
+        assertTrue(broken.error().contains("NumberFormatException"), broken.error());
+    }
+
+    @Test
+    void spinAndSleepSucceed() {
+        assertTrue(run(new TaskKind.Spin(5)).ok());
+        Outcome slept = run(new TaskKind.Sleep(20));
+        assertTrue(slept.ok());
+        assertTrue(slept.endMs() - slept.startMs() >= 19, "slept " + (slept.endMs() - slept.startMs()));
+    }
+}

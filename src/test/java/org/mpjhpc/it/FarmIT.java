@@ -1,0 +1,105 @@
+package org.mpjhpc.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Real MPJ Express runs (multicore device) through ./mpjrun, checked on their JSON report. */
+class FarmIT {
+    @TempDir
+    Path dir;
+
+    private static List<Long> field(JsonNode array, String name) {
+        List<Long> values = new ArrayList<>();
+        array.forEach(n -> values.add(n.get(name).asLong()));
+        return values;
+    }
+
+    /** Every task id from 0 to n-1 appears exactly once, with a terminal status. */
+    private static void eachTaskOnce(JsonNode report, int n) {
+        JsonNode tasks = report.get("tasks");
+        assertEquals(n, tasks.size());
+        Set<Long> ids = new HashSet<>(field(tasks, "id"));
+        assertEquals(n, ids.size());
+        for (JsonNode t : tasks) {
+            assertTrue(Set.of("done", "failed").contains(t.get("status").asText()), t.toString());
+            assertEquals(1, t.get("attempts").asInt());
+            assertTrue(t.get("end_ms").asLong() >= t.get("start_ms").asLong());
+        }
+    }
+
+    @Test
+    void seedTest1AssignsThreeFourFour() throws Exception {
+        Path report = dir.resolve("report.json");
+        Mpjrun.Result r = Mpjrun.run("configs/seed/test1-assignment.yaml", "--report", report.toString(),
+                "--out", dir.resolve("out").toString(), "--set", "farm.requests.0.task.n=30");
+        assertEquals(0, r.exit(), r.all());
+        JsonNode json = r.report(report);
+        assertEquals("ok", json.get("status").asText());
+        assertEquals(List.of(3L, 4L, 4L), field(json.get("workers"), "assigned"));
+        assertEquals(List.of(3L, 4L, 5L), field(json.get("workers"), "capacity"));
+        assertEquals(List.of(1L, 2L, 3L), field(json.get("workers"), "rank"));
+        assertEquals(List.of(3L, 4L, 4L), field(json.get("workers"), "completed"));
+        eachTaskOnce(json, 11);
+        List<Long> workers = field(json.get("tasks"), "worker");
+        assertEquals(List.of(0L, 1L, 2L, 0L, 1L, 2L, 0L, 1L, 2L, 1L, 2L), workers);
+        json.get("tasks").forEach(t -> assertEquals(832040, t.get("result").asLong()));
+        assertTrue(Files.exists(dir.resolve("out/report.json")), "--out folder holds the report too");
+        assertTrue(r.stdout().contains("VERIFY PASS"), r.stdout());
+    }
+
+    @Test
+    void quickstartRecordsAFailingShellTaskAndStillSucceeds() throws Exception {
+        Path report = dir.resolve("q.json");
+        Mpjrun.Result r = Mpjrun.run("configs/quickstart.yaml", "--report", report.toString(),
+                "--out", dir.resolve("q").toString(), "--log-level", "WARN");
+        assertEquals(0, r.exit(), r.all());
+        JsonNode json = r.report(report);
+        assertEquals("ok", json.get("status").asText());
+        eachTaskOnce(json, 28);
+        JsonNode failing = json.get("tasks").get(27);
+        assertEquals("shell", failing.get("type").asText());
+        assertEquals("failed", failing.get("status").asText());
+        assertEquals("exit code 3: about to fail", failing.get("error").asText());
+        JsonNode java = json.get("tasks").get(26);
+        assertEquals(2, java.get("worker").asInt(), "pinned to worker 2");
+        assertEquals(17984, java.get("result").asInt(), "primes below 200000");
+        long completed = 0;
+        for (JsonNode w : json.get("workers")) {
+            completed += w.get("completed").asLong();
+        }
+        assertEquals(28, completed);
+        assertFalse(r.stderr().contains("INFO"), "--log-level WARN hides INFO lines");
+    }
+
+    @Test
+    void badConfigExitsTwoWithOneMessageAndStartsNothing() throws Exception {
+        Path bad = dir.resolve("bad.yaml");
+        Files.writeString(bad, "farm:\n  workers: [3, 0]\n  requests: []\n");
+        Path out = dir.resolve("never");
+        Mpjrun.Result r = Mpjrun.run(bad.toString(), "--out", out.toString());
+        assertEquals(2, r.exit(), r.all());
+        assertEquals("error: " + bad + ":2: farm.workers[1]: worker capacity must be between 1 and 1000000, got 0\n",
+                r.stderr());
+        assertFalse(r.all().contains("Exception"));
+        assertFalse(Files.exists(out), "nothing was written");
+    }
+
+    @Test
+    void wrongProcessCountIsRefusedBeforeLaunch() throws Exception {
+        Mpjrun.Result r = Mpjrun.run("-np", "3", "configs/quickstart.yaml");
+        assertEquals(2, r.exit(), r.all());
+        assertTrue(r.stderr().contains("3 worker capacities need -np 4"), r.stderr());
+        assertFalse(r.all().contains("MPJ Express"), "no rank was started");
+    }
+}

@@ -1,0 +1,53 @@
+package org.mpjhpc.it;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/** Runs the real launcher, {@code ./mpjrun}, as a user would, and captures what it did. */
+final class Mpjrun {
+    static final Path ROOT = Path.of(System.getProperty("user.dir"));
+
+    record Result(int exit, String stdout, String stderr) {
+        JsonNode report(Path file) throws IOException {
+            return new ObjectMapper().readTree(file.toFile());
+        }
+
+        String all() {
+            return stdout + stderr;
+        }
+    }
+
+    private Mpjrun() {
+    }
+
+    static Result run(String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>();
+        command.add(ROOT.resolve("mpjrun").toString());
+        command.addAll(List.of(args));
+        Path out = Files.createTempFile("mpjrun", ".out");
+        Path err = Files.createTempFile("mpjrun", ".err");
+        try {
+            Process p = new ProcessBuilder(command).directory(ROOT.toFile())
+                    .redirectOutput(out.toFile()).redirectError(err.toFile())
+                    .redirectInput(new File("/dev/null")).start();
+            if (!p.waitFor(240, TimeUnit.SECONDS)) {
+                p.descendants().forEach(ProcessHandle::destroyForcibly);
+                p.destroyForcibly();
+                throw new AssertionError("mpjrun did not finish in 240 s: " + command + "\n" + Files.readString(err));
+            }
+            return new Result(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
+                    Files.readString(err, StandardCharsets.UTF_8));
+        } finally {
+            Files.deleteIfExists(out);
+            Files.deleteIfExists(err);
+        }
+    }
+}
