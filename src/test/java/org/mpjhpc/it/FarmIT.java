@@ -26,14 +26,14 @@ class FarmIT {
     }
 
     /** Every task id from 0 to n-1 appears exactly once, with a terminal status. */
-    private static void eachTaskOnce(JsonNode report, int n) {
+    private static void eachTaskOnce(JsonNode report, int n, Mpjrun.Result run) {
         JsonNode tasks = report.get("tasks");
         assertEquals(n, tasks.size());
         Set<Long> ids = new HashSet<>(field(tasks, "id"));
         assertEquals(n, ids.size());
         for (JsonNode t : tasks) {
             assertTrue(Set.of("done", "failed").contains(t.get("status").asText()), t.toString());
-            assertEquals(1, t.get("attempts").asInt());
+            assertEquals(1, t.get("attempts").asInt(), t + "\n" + run.all());
             assertTrue(t.get("end_ms").asLong() >= t.get("start_ms").asLong());
         }
     }
@@ -46,11 +46,11 @@ class FarmIT {
         assertEquals(0, r.exit(), r.all());
         JsonNode json = r.report(report);
         assertEquals("ok", json.get("status").asText());
-        assertEquals(List.of(3L, 4L, 4L), field(json.get("workers"), "assigned"));
+        assertEquals(List.of(3L, 4L, 4L), field(json.get("workers"), "assigned"), r.all());
         assertEquals(List.of(3L, 4L, 5L), field(json.get("workers"), "capacity"));
         assertEquals(List.of(1L, 2L, 3L), field(json.get("workers"), "rank"));
         assertEquals(List.of(3L, 4L, 4L), field(json.get("workers"), "completed"));
-        eachTaskOnce(json, 11);
+        eachTaskOnce(json, 11, r);
         List<Long> workers = field(json.get("tasks"), "worker");
         assertEquals(List.of(0L, 1L, 2L, 0L, 1L, 2L, 0L, 1L, 2L, 1L, 2L), workers);
         json.get("tasks").forEach(t -> assertEquals(832040, t.get("result").asLong()));
@@ -66,7 +66,7 @@ class FarmIT {
         assertEquals(0, r.exit(), r.all());
         JsonNode json = r.report(report);
         assertEquals("ok", json.get("status").asText());
-        eachTaskOnce(json, 28);
+        eachTaskOnce(json, 28, r);
         JsonNode failing = json.get("tasks").get(27);
         assertEquals("shell", failing.get("type").asText());
         assertEquals("failed", failing.get("status").asText());
@@ -79,7 +79,7 @@ class FarmIT {
             completed += w.get("completed").asLong();
         }
         assertEquals(28, completed);
-        assertFalse(r.stderr().contains("INFO"), "--log-level WARN hides INFO lines");
+        assertFalse(r.stderr().contains(" INFO "), "--log-level WARN hides INFO lines:\n" + r.stderr());
     }
 
     @Test
