@@ -11,7 +11,21 @@ public enum Tag {
     /** master to worker: no more work will come; finish and say goodbye */
     STOP,
     /** worker to master: my last message; nothing follows */
-    BYE;
+    BYE,
+    /** master to worker: become a worker with this capacity (elastic add) */
+    ACTIVATE,
+    /** master to worker: stop working and drop your queue (elastic stop) */
+    DEACTIVATE,
+    /** master to worker: you were declared dead; rebuild your executor and rejoin */
+    RESTART,
+    /** worker to master: my executor is (re)built, I take work */
+    READY,
+    /** master to worker: break yourself this way (fault injection from the timeline) */
+    FAULT,
+    /** master to worker: give back the last task of your queue, if one waits */
+    STEAL,
+    /** worker to master: the task id given back, or -1 */
+    STOLEN;
 
     private static final Tag[] ALL = values();
 

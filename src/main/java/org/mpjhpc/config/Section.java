@@ -32,6 +32,11 @@ public final class Section {
         return path.isEmpty() ? name : path + "." + name;
     }
 
+    /** This section's dotted path. */
+    public String path() {
+        return path;
+    }
+
     /** Where this section starts, for messages about the section as a whole. */
     public String origin() {
         return node.origin;

@@ -6,22 +6,24 @@ import java.util.List;
 /**
  * The validated {@code farm:} section of a job.
  *
- * @param capacities         per worker, how many tasks it may hold (queued and running)
+ * @param capacities         per initial worker, how many tasks it may hold (queued and running)
+ * @param standby            extra ranks that wait until the timeline adds them as workers
+ * @param stealing           whether idle workers take queued tasks from busy ones
  * @param workerThreads      how many tasks a worker runs at the same time
  * @param heartbeatMs        how often a worker reports that it is alive
  * @param heartbeatTimeoutMs silence after which the master declares a worker dead
  * @param requests           the tasks to submit, in order
  */
-public record FarmConfig(List<Integer> capacities, int workerThreads, long heartbeatMs,
+public record FarmConfig(List<Integer> capacities, int standby, boolean stealing, int workerThreads, long heartbeatMs,
         long heartbeatTimeoutMs, List<Request> requests) implements Serializable {
 
-    /** Number of workers the job needs. */
+    /** Number of worker ranks the job needs, standby ones included. */
     public int workers() {
-        return capacities.size();
+        return capacities.size() + standby;
     }
 
     /** Total number of tasks the requests submit. */
     public long totalTasks() {
-        return requests.stream().mapToLong(Request::times).sum();
+        return requests.stream().filter(r -> r.action() instanceof Action.Submit).mapToLong(Request::times).sum();
     }
 }

@@ -31,11 +31,14 @@ public final class FarmConfigReader {
         if (capacities.isEmpty()) {
             throw farm.error("workers", "list at least one worker capacity, e.g. [3, 4, 5]");
         }
-        if (np > 0 && np != capacities.size() + 1) {
-            throw farm.error("workers", capacities.size() + " worker capacities need -np " + (capacities.size() + 1)
-                    + " (1 master + " + capacities.size() + " workers), but the job runs with -np " + np
-                    + "; drop -np or list " + (np - 1) + " capacities");
+        int standby = farm.intIn("standby", 0, 0, 10_000);
+        int workers = capacities.size() + standby;
+        if (np > 0 && np != workers + 1) {
+            throw farm.error("workers", capacities.size() + " worker capacities" + (standby > 0 ? " and " + standby
+                    + " standby" : "") + " need -np " + (workers + 1) + " (1 master + " + workers
+                    + " workers), but the job runs with -np " + np + "; drop -np or change the config");
         }
+        boolean stealing = farm.bool("stealing", true);
         int threads = farm.intIn("worker_threads", 1, 1, 1024);
         Section heartbeat = farm.optionalSection("heartbeat");
         long interval = heartbeat.longIn("interval_ms", 500, 1, 3_600_000);
@@ -46,22 +49,58 @@ public final class FarmConfigReader {
         heartbeat.finish();
         List<Request> requests = new ArrayList<>();
         for (Section.Item item : farm.list("requests")) {
-            requests.add(request(item.section(), capacities.size()));
+            requests.add(request(item.section(), workers));
         }
         farm.finish();
-        return new FarmConfig(List.copyOf(capacities), threads, interval, timeout, List.copyOf(requests));
+        return new FarmConfig(List.copyOf(capacities), standby, stealing, threads, interval, timeout,
+                List.copyOf(requests));
     }
 
     private static Request request(Section r, int workers) {
         int times = r.intIn("times", 1, 0, 100_000_000);
         long sleep = r.longIn("sleep_ms", 0, 0, 86_400_000);
-        int worker = Request.ANY_WORKER;
-        if (r.has("worker")) {
-            worker = r.intIn("worker", 0, 0, workers - 1);
+        List<String> kinds = new ArrayList<>();
+        for (String kind : List.of("task", "add_worker", "stop_worker", "fault")) {
+            if (r.has(kind)) {
+                kinds.add(kind);
+            }
         }
-        TaskKind task = task(r.section("task"));
+        if (kinds.size() != 1) {
+            throw new UserError(r.origin() + ": " + r.path() + ": each request needs exactly one of task, add_worker,"
+                    + " stop_worker, fault" + (kinds.isEmpty() ? "" : "; found " + String.join(", ", kinds)));
+        }
+        Action action = switch (kinds.get(0)) {
+            case "task" -> new Action.Submit(task(r.section("task")),
+                    r.has("worker") ? r.intIn("worker", 0, 0, workers - 1) : Request.ANY_WORKER);
+            case "add_worker" -> addWorker(r.section("add_worker"));
+            case "stop_worker" -> stopWorker(r.section("stop_worker"), workers);
+            default -> fault(r.section("fault"), workers);
+        };
         r.finish();
-        return new Request(times, sleep, worker, task);
+        return new Request(times, sleep, action);
+    }
+
+    private static Action addWorker(Section a) {
+        Action action = new Action.AddWorker(a.intIn("capacity", 1, 1, 1_000_000));
+        a.finish();
+        return action;
+    }
+
+    private static Action stopWorker(Section s, int workers) {
+        Action action = new Action.StopWorker(s.intIn("worker", 0, 0, workers - 1));
+        s.finish();
+        return action;
+    }
+
+    private static Action fault(Section f, int workers) {
+        int worker = f.intIn("worker", 0, 0, workers - 1);
+        String kind = f.string("kind");
+        if (!kind.equals("kill") && !kind.equals("hang")) {
+            throw f.error("kind", "unknown fault '" + kind + "' (known: kill, hang)");
+        }
+        long ms = f.longIn("ms", 0, 0, 86_400_000);
+        f.finish();
+        return new Action.Fault(worker, kind, ms);
     }
 
     static TaskKind task(Section t) {

@@ -58,7 +58,10 @@ final class FarmReport {
             n.put("completed", counts.completed()[w]);
             n.put("failed", counts.failed()[w]);
             n.put("busy_ms", counts.busyNanos()[w] / 1_000_000L);
-            n.put("alive", s.alive(w));
+            n.put("stolen", s.stolen(w));
+            n.put("failures", s.failures(w));
+            n.put("restarts", run.restarts()[w]);
+            n.put("state", s.state(w).name().toLowerCase(java.util.Locale.ROOT));
         }
         ArrayNode tasks = root.putArray("tasks");
         for (TaskBook.Entry e : run.book().entries()) {
@@ -72,6 +75,14 @@ final class FarmReport {
             n.put("attempts", e.attempts);
             n.put("start_ms", e.startMs);
             n.put("end_ms", e.endMs);
+        }
+        ArrayNode events = root.putArray("events");
+        for (EventLog.Event e : run.events().events()) {
+            ObjectNode n = events.addObject();
+            n.put("t_ms", e.tMs());
+            n.put("kind", e.kind());
+            n.put("worker", e.worker());
+            n.put("detail", e.detail());
         }
         root.set("counters", counters(run));
         root.set("timing", timing(run, counts));
@@ -97,7 +108,14 @@ final class FarmReport {
         c.put("done", book.finished() - book.failed());
         c.put("failed", book.failed());
         c.put("duplicates_dropped", book.duplicates());
-        c.put("workers_lost", run.lostWorkers());
+        long failures = 0;
+        long stolen = 0;
+        for (int w = 0; w < run.scheduler().workers(); w++) {
+            failures += run.scheduler().failures(w);
+            stolen += run.scheduler().stolen(w);
+        }
+        c.put("worker_failures", failures);
+        c.put("stolen", stolen);
         return c;
     }
 

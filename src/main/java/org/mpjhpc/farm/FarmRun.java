@@ -1,6 +1,6 @@
 package org.mpjhpc.farm;
 
 /** Everything the master knows at the end of a farm run, for the report and checks. */
-record FarmRun(FarmConfig config, TaskBook book, Scheduler scheduler, Heartbeat[] beats,
-        MasterTimes times, boolean abandoned, long lostWorkers) {
+record FarmRun(FarmConfig config, TaskBook book, Scheduler scheduler, EventLog events, long[] restarts,
+        MasterTimes times, boolean abandoned) {
 }

@@ -14,16 +14,17 @@ final class FarmSummary {
         TaskBook book = run.book();
         line(out, "%n== task farm '%s' on %d rank(s): 1 master + %d worker(s)%s ==", job.name(), ranks,
                 ranks - 1, oversubscribed(ranks));
-        line(out, "%6s %5s %8s %8s %9s %6s %9s %6s", "worker", "rank", "capacity", "assigned", "completed",
-                "failed", "busy_ms", "alive");
+        line(out, "%6s %5s %8s %8s %9s %6s %9s %6s %8s %8s %-10s", "worker", "rank", "capacity", "assigned",
+                "completed", "failed", "busy_ms", "stolen", "failures", "restarts", "state");
         for (int w = 0; w < s.workers(); w++) {
-            line(out, "%6d %5d %8d %8d %9d %6d %9d %6s", w, w + 1, s.capacity(w), s.assigned(w),
-                    counts.completed()[w], counts.failed()[w], counts.busyNanos()[w] / 1_000_000L,
-                    s.alive(w) ? "yes" : "no");
+            line(out, "%6d %5d %8d %8d %9d %6d %9d %6d %8d %8d %-10s", w, w + 1, s.capacity(w), s.assigned(w),
+                    counts.completed()[w], counts.failed()[w], counts.busyNanos()[w] / 1_000_000L, s.stolen(w),
+                    s.failures(w), run.restarts()[w], s.state(w).name().toLowerCase(Locale.ROOT));
         }
-        line(out, "tasks: %d submitted, %d done, %d failed, %d duplicate result(s) dropped, %d worker(s) lost",
-                book.entries().size(), book.finished() - book.failed(), book.failed(), book.duplicates(),
-                run.lostWorkers());
+        long retried = book.entries().stream().filter(e -> e.attempts > 1).count();
+        line(out, "tasks: %d submitted, %d done, %d failed, %d run again after a failure, %d duplicate result(s)"
+                + " dropped", book.entries().size(), book.finished() - book.failed(), book.failed(), retried,
+                book.duplicates());
         timing(out, run, counts);
         line(out, "VERIFY %s: %s", v.passed() ? "PASS" : "FAIL", String.join("; ", v.checks()));
         return out.toString();

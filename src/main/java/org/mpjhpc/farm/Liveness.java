@@ -4,34 +4,48 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The master's view of each worker's heartbeat. Any message from a worker counts as a
- * sign of life. Silence longer than two heartbeat intervals makes a worker SUSPECT;
- * silence longer than the timeout makes it DEAD. Pure logic over a given clock.
+ * The master's view of each worker's heartbeat. Heartbeats and results count as signs of
+ * life: both come only from a worker whose executor lives. Silence longer than two heartbeat intervals makes a worker SUSPECT;
+ * silence longer than the timeout makes it DEAD, and it stays dead until it rejoins
+ * ({@link #watch}). Workers that are not working (standby, stopped) are OFF: not watched.
+ * Pure logic over a given clock.
  */
 final class Liveness {
-    enum State { ALIVE, SUSPECT, DEAD }
+    enum State { ALIVE, SUSPECT, DEAD, OFF }
 
     private final long intervalNanos;
     private final long timeoutNanos;
     private final long[] lastSeen;
     private final State[] state;
 
-    Liveness(int workers, long intervalMs, long timeoutMs, long nowNanos) {
+    /** @param watched how many workers (the first ones) are watched from the start */
+    Liveness(int workers, int watched, long intervalMs, long timeoutMs, long nowNanos) {
         this.intervalNanos = intervalMs * 1_000_000L;
         this.timeoutNanos = timeoutMs * 1_000_000L;
         this.lastSeen = new long[workers];
         this.state = new State[workers];
         for (int w = 0; w < workers; w++) {
             lastSeen[w] = nowNanos;
-            state[w] = State.ALIVE;
+            state[w] = w < watched ? State.ALIVE : State.OFF;
         }
+    }
+
+    /** Starts (or restarts) watching a worker that has just joined. */
+    void watch(int worker, long nowNanos) {
+        lastSeen[worker] = nowNanos;
+        state[worker] = State.ALIVE;
+    }
+
+    /** Stops watching a worker that no longer works. */
+    void off(int worker) {
+        state[worker] = State.OFF;
     }
 
     /** A message came from the worker. Returns true if it had been suspect. */
     boolean heard(int worker, long nowNanos) {
         lastSeen[worker] = nowNanos;
         boolean wasSuspect = state[worker] == State.SUSPECT;
-        if (state[worker] != State.DEAD) {
+        if (wasSuspect) {
             state[worker] = State.ALIVE;
         }
         return wasSuspect;
@@ -42,7 +56,7 @@ final class Liveness {
         List<Integer> died = new ArrayList<>();
         for (int w = 0; w < state.length; w++) {
             long silent = nowNanos - lastSeen[w];
-            if (state[w] != State.DEAD && silent > timeoutNanos) {
+            if ((state[w] == State.ALIVE || state[w] == State.SUSPECT) && silent > timeoutNanos) {
                 state[w] = State.DEAD;
                 died.add(w);
             } else if (state[w] == State.ALIVE && silent > 2 * intervalNanos) {

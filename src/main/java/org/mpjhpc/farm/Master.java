@@ -12,10 +12,11 @@ import org.mpjhpc.comm.Tag;
 import org.mpjhpc.log.Log;
 
 /**
- * Rank 0 of a task farm: one event loop that releases due requests, dispatches what
- * fits with nonblocking sends, serves every waiting worker message, and watches the
- * heartbeats. It never blocks on one worker, and when nothing happens it backs off
- * (capped at 1 ms) instead of spinning a core.
+ * Rank 0 of a task farm: one event loop that releases due timeline actions, lets idle
+ * workers steal, dispatches what fits with nonblocking sends, serves every waiting worker
+ * message, and watches the heartbeats, restarting a worker that falls silent. It never
+ * blocks on one worker, and when nothing happens it backs off (capped at 1 ms) instead of
+ * spinning a core.
  */
 final class Master {
     private final Comm comm;
@@ -23,18 +24,19 @@ final class Master {
     private final long epochMs;
     private final Scheduler scheduler;
     private final TaskBook book = new TaskBook();
-    private final Heartbeat[] beats;
+    private final EventLog events;
+    private final long[] restarts;
     private final List<Comm.Pending> sends = new ArrayList<>();
     private final MasterTimes times = new MasterTimes();
     private Liveness liveness;
-    private long lostWorkers;
 
     Master(Comm comm, FarmConfig config, long epochMs) {
         this.comm = comm;
         this.config = config;
         this.epochMs = epochMs;
-        this.scheduler = new Scheduler(config.capacities());
-        this.beats = new Heartbeat[config.workers()];
+        this.scheduler = new Scheduler(config.capacities(), config.standby());
+        this.events = new EventLog(epochMs);
+        this.restarts = new long[config.workers()];
     }
 
     /** Runs the job to the end and says goodbye to every worker. */
@@ -42,15 +44,17 @@ final class Master {
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         long cpuStart = threads.getCurrentThreadCpuTime();
         long start = System.nanoTime();
-        liveness = new Liveness(config.workers(), config.heartbeatMs(), config.heartbeatTimeoutMs(), start);
+        liveness = new Liveness(config.workers(), config.capacities().size(), config.heartbeatMs(),
+                config.heartbeatTimeoutMs(), start);
         Timeline timeline = new Timeline(config.requests());
         Backoff backoff = new Backoff(20_000, 1_000_000);
-        Log.info("master: " + config.workers() + " worker(s), capacities " + config.capacities()
-                + ", " + config.totalTasks() + " task(s) to run");
+        Log.info("master: " + config.capacities().size() + " worker(s) with capacities " + config.capacities()
+                + (config.standby() > 0 ? ", " + config.standby() + " standby" : "") + ", "
+                + config.totalTasks() + " task(s) to run");
         boolean abandoned = false;
         while (!(timeline.done() && scheduler.drained())) {
             long t0 = System.nanoTime();
-            release(timeline, t0);
+            release(timeline);
             dispatch();
             long t1 = System.nanoTime();
             boolean active = serveWaiting() > 0;
@@ -58,8 +62,8 @@ final class Master {
             watch(t2);
             sends.removeIf(Comm.Pending::done);
             times.add(t1 - t0, t2 - t1);
-            if (!scheduler.anyAlive()) {
-                Log.error("every worker is lost; " + scheduler.queued() + " task(s) cannot run");
+            if (timeline.done() && !scheduler.anyWorking()) {
+                Log.error("no worker is left to work; " + scheduler.queued() + " task(s) cannot run");
                 abandoned = true;
                 break;
             }
@@ -74,30 +78,76 @@ final class Master {
         long loopEnd = System.nanoTime();
         stopWorkers();
         times.finish(start, loopEnd, System.nanoTime(), threads.getCurrentThreadCpuTime() - cpuStart);
-        return new FarmRun(config, book, scheduler, beats, times, abandoned, lostWorkers);
+        return new FarmRun(config, book, scheduler, events, restarts, times, abandoned);
     }
 
-    private void release(Timeline timeline, long nowNanos) {
-        for (Timeline.Submission s : timeline.due(System.currentTimeMillis() - epochMs)) {
-            book.add(s.task());
-            if (s.worker() == Request.ANY_WORKER) {
-                scheduler.submit(s.task());
-            } else {
-                scheduler.submitTo(s.worker(), s.task());
+    /** Carries out the timeline actions that are due. */
+    private void release(Timeline timeline) {
+        for (Timeline.Due due : timeline.due(System.currentTimeMillis() - epochMs)) {
+            Action action = due.action();
+            if (due.task() != null) {
+                book.add(due.task());
+                if (due.worker() == Request.ANY_WORKER) {
+                    scheduler.submit(due.task());
+                } else {
+                    scheduler.submitTo(due.worker(), due.task());
+                }
+            } else if (action instanceof Action.AddWorker add) {
+                addWorker(add.capacity());
+            } else if (action instanceof Action.StopWorker stop) {
+                stopWorker(stop.worker());
+            } else if (action instanceof Action.Fault fault) {
+                events.add("fault", fault.worker(), fault.kind() + (fault.kind().equals("hang") ? " " + fault.ms() + " ms" : ""));
+                send(fault.worker(), Tag.FAULT, Protocol.fault(fault));
             }
         }
     }
 
+    private void addWorker(int capacity) {
+        int worker = scheduler.activate(capacity);
+        if (worker < 0) {
+            Log.warn("add_worker: no standby rank is left (start the job with more farm.standby)");
+            return;
+        }
+        liveness.watch(worker, System.nanoTime());
+        send(worker, Tag.ACTIVATE, Protocol.EMPTY);
+        events.add("added", worker, "capacity " + capacity);
+        Log.info("worker " + worker + " (rank " + (worker + 1) + ") added with capacity " + capacity);
+    }
+
+    private void stopWorker(int worker) {
+        if (scheduler.state(worker) != Scheduler.State.ACTIVE) {
+            Log.warn("stop_worker: worker " + worker + " is " + scheduler.state(worker) + ", not active");
+            return;
+        }
+        List<TaskSpec> back = scheduler.deactivate(worker);
+        back.forEach(book::requeued);
+        liveness.off(worker);
+        send(worker, Tag.DEACTIVATE, Protocol.EMPTY);
+        events.add("stopped", worker, back.size() + " task(s) requeued");
+        Log.info("worker " + worker + " stopped; " + back.size() + " task(s) back to the head of the queue");
+    }
+
     private void dispatch() {
+        if (config.stealing()) {
+            for (Map.Entry<Integer, Integer> ask : scheduler.steal(config.workerThreads()).entrySet()) {
+                send(ask.getKey(), Tag.STEAL, Protocol.EMPTY);
+                Log.debug("worker " + ask.getValue() + " is idle: asking worker " + ask.getKey() + " for a task");
+            }
+        }
         for (Map.Entry<Integer, List<TaskSpec>> batch : scheduler.assign().entrySet()) {
             int worker = batch.getKey();
             for (TaskSpec t : batch.getValue()) {
                 book.dispatched(t, worker);
             }
-            sends.add(comm.isend(worker + 1, Tag.TASKS, Protocol.tasks(batch.getValue())));
+            send(worker, Tag.TASKS, Protocol.tasks(batch.getValue()));
             Log.debug("sent " + batch.getValue().size() + " task(s) to worker " + worker
                     + ", it holds " + scheduler.held(worker) + "/" + scheduler.capacity(worker));
         }
+    }
+
+    private void send(int worker, Tag tag, byte[] data) {
+        sends.add(comm.isend(worker + 1, tag, data));
     }
 
     /** Serves every message that is already waiting; returns how many there were. */
@@ -110,53 +160,67 @@ final class Master {
         return served;
     }
 
-    /** Serves one worker message; returns true for BYE. */
+    /** Serves one worker message (the master side of each pair in {@link Protocol}); true for BYE. */
     private boolean serve(Message m) {
         int worker = m.source() - 1;
         long now = System.nanoTime();
-        if (liveness.heard(worker, now)) {
+        // Only heartbeats and results show that the executing side lives; a STOLEN or BYE
+        // only shows that the worker's communication thread does.
+        if ((m.tag() == Tag.HEARTBEAT || m.tag() == Tag.RESULTS) && liveness.heard(worker, now)) {
             Log.info("worker " + worker + " is responding again");
         }
         switch (m.tag()) {
-            case RESULTS -> {
-                for (Outcome o : Protocol.readResults(m.data())) {
-                    times.firstResult(now);
-                    if (scheduler.complete(worker, o.taskId()) && book.record(o)) {
-                        logOutcome(o);
-                    } else {
-                        Log.warn("dropped a duplicate result of task " + o.taskId() + " attempt " + o.attempt());
-                    }
+            case RESULTS -> Protocol.readResults(m.data()).forEach(o -> result(worker, o, now));
+            case HEARTBEAT -> Log.debug("heartbeat from worker " + worker);
+            case READY -> rejoined(worker, now);
+            case STOLEN -> {
+                int id = Protocol.readTaskId(m.data());
+                scheduler.stolen(worker, id);
+                if (id >= 0) {
+                    events.add("stolen", worker, "task " + id);
                 }
-                return false;
-            }
-            case HEARTBEAT -> {
-                beats[worker] = Protocol.readHeartbeat(m.data());
-                Log.debug("heartbeat from worker " + worker + ": " + beats[worker]);
-                return false;
             }
             case BYE -> {
                 return true;
             }
             default -> throw new IllegalStateException("master got unexpected " + m.tag() + " from rank " + m.source());
         }
+        return false;
     }
 
-    private void logOutcome(Outcome o) {
-        if (o.ok()) {
+    private void result(int worker, Outcome o, long now) {
+        times.firstResult(now);
+        scheduler.complete(worker, o.taskId(), o.attempt());
+        if (!book.record(o)) {
+            Log.info("dropped a duplicate result of task " + o.taskId() + " (attempt " + o.attempt() + ")");
+        } else if (o.ok()) {
             Log.debug("task " + o.taskId() + " done on worker " + o.worker() + ": " + o.result());
         } else {
             Log.warn("task " + o.taskId() + " failed on worker " + o.worker() + ": " + o.error());
         }
     }
 
+    private void rejoined(int worker, long now) {
+        if (scheduler.state(worker) == Scheduler.State.RESTARTING) {
+            scheduler.ready(worker);
+            liveness.watch(worker, now);
+            events.add("ready", worker, "rejoined with capacity " + scheduler.capacity(worker));
+            Log.info("worker " + worker + " rejoined with capacity " + scheduler.capacity(worker));
+        }
+    }
+
+    /** Failure recovery: a silent worker is declared dead, its work requeued, and restarted. */
     private void watch(long nowNanos) {
         List<Integer> suspect = new ArrayList<>();
         for (int worker : liveness.check(nowNanos, suspect)) {
-            lostWorkers++;
             List<TaskSpec> back = scheduler.fail(worker);
             back.forEach(book::requeued);
+            events.add("dead", worker, "silent " + liveness.silentMs(worker, nowNanos) + " ms");
+            events.add("requeued", worker, back.size() + " task(s)");
             Log.error("worker " + worker + " silent for " + liveness.silentMs(worker, nowNanos)
-                    + " ms: declared dead, " + back.size() + " task(s) back to the head of the queue");
+                    + " ms: declared dead, " + back.size() + " task(s) back to the head of the queue; restarting it");
+            restarts[worker]++;
+            send(worker, Tag.RESTART, Protocol.EMPTY);
         }
         for (int worker : suspect) {
             Log.warn("worker " + worker + " silent for " + liveness.silentMs(worker, nowNanos) + " ms: suspect");
@@ -164,12 +228,12 @@ final class Master {
     }
 
     /**
-     * The explicit stop: once the work has drained, every worker gets STOP and answers
+     * The explicit stop: once the work has drained, every worker rank gets STOP and answers
      * BYE after its last results. Messages still arriving are served on the way.
      */
     private void stopWorkers() {
         for (int w = 0; w < config.workers(); w++) {
-            sends.add(comm.isend(w + 1, Tag.STOP, Protocol.EMPTY));
+            send(w, Tag.STOP, Protocol.EMPTY);
         }
         int waiting = config.workers();
         Backoff backoff = new Backoff(20_000, 1_000_000);

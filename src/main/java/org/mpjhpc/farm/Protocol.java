@@ -17,14 +17,21 @@ import java.util.Map;
  * side by side:
  *
  * <pre>
- *  master sends          worker serves
- *  TASKS (tasks)      -> runs each on its executor, answers with RESULTS
- *  STOP  (empty)      -> flushes its last RESULTS, then answers BYE
+ *  master sends             worker serves
+ *  TASKS (tasks)         -> queues each on its executor; RESULTS follow
+ *  STEAL (empty)         -> gives back the last task still queued: STOLEN (id or -1)
+ *  ACTIVATE (empty)      -> builds its executor, answers READY (elastic add)
+ *  DEACTIVATE (empty)    -> kills its executor and drops its queue (elastic stop)
+ *  RESTART (empty)       -> rebuilds its executor, answers READY (after a failure)
+ *  FAULT (kind, ms)      -> kills its executor or hangs its own thread (fault injection)
+ *  STOP (empty)          -> flushes its last RESULTS, then answers BYE
  *
- *  worker sends          master serves
- *  RESULTS (outcomes) -> records each outcome once, frees the worker's slots
- *  HEARTBEAT (counts) -> marks the worker alive
- *  BYE (empty)        -> the worker's last message; no more will come from it
+ *  worker sends             master serves
+ *  RESULTS (outcomes)    -> records each task's first outcome, frees the matching slot
+ *  HEARTBEAT (counts)    -> marks the worker alive (sent only while its executor lives)
+ *  READY (empty)         -> the worker takes work again with its capacity
+ *  STOLEN (id)           -> moves the given-back task to the idle thief
+ *  BYE (empty)           -> the worker's last message; no more will come from it
  * </pre>
  *
  * Messages from one rank to another are not overtaken (MPI ordering), so a BYE really is
@@ -104,6 +111,28 @@ final class Protocol {
 
     static Heartbeat readHeartbeat(byte[] data) {
         return read(data, in -> new Heartbeat(in.readLong(), in.readLong(), in.readLong(), in.readInt()));
+    }
+
+    // ---- STEAL/STOLEN and FAULT ----------------------------------------------------
+
+    static byte[] taskId(int id) {
+        return write(out -> out.writeInt(id));
+    }
+
+    static int readTaskId(byte[] data) {
+        return read(data, DataInputStream::readInt);
+    }
+
+    static byte[] fault(Action.Fault f) {
+        return write(out -> {
+            out.writeInt(f.worker());
+            out.writeUTF(f.kind());
+            out.writeLong(f.ms());
+        });
+    }
+
+    static Action.Fault readFault(byte[] data) {
+        return read(data, in -> new Action.Fault(in.readInt(), in.readUTF(), in.readLong()));
     }
 
     // ---- task kinds ----------------------------------------------------------------

@@ -8,30 +8,47 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Where each task goes: the master queue, round-robin over the live workers, skipping a
- * worker whose capacity (tasks it holds, queued or running) is reached. Pure logic, no
- * MPI, so it is tested alone.
+ * Where each task goes. Pure logic, no MPI, so it is tested alone.
  *
- * <p>Seed test 1: capacities 3, 4, 5 and 11 long tasks give 0,1,2,0,1,2,0,1,2; worker 0 is
- * then full, so the 10th goes to worker 1 and the 11th to worker 2: 3, 4, 4.
+ * <ul>
+ * <li>Round-robin over the active workers, skipping one whose capacity (tasks it holds,
+ * queued or running) is reached. Seed test 1: capacities 3, 4, 5 and 11 long tasks give
+ * 0,1,2,0,1,2,0,1,2; worker 0 is then full, so the 10th goes to 1 and the 11th to 2.</li>
+ * <li>Work stealing: an idle worker takes the last task of the worker with the longest
+ * backlog: at once from a backlog still held here, or by asking the victim to give back
+ * the last task of its queue (the answer comes through {@link #stolen}).</li>
+ * <li>Failures and elasticity: a lost or stopped worker's tasks go back to the head of
+ * the master queue in their order, with the attempt raised for those that may have run.</li>
+ * </ul>
  */
 final class Scheduler {
+    /** A worker's place in the farm. */
+    enum State { STANDBY, ACTIVE, RESTARTING, STOPPED }
+
     private final int[] capacity;
-    private final boolean[] alive;
+    private final State[] state;
     private final long[] assigned;
+    private final long[] stolen;
+    private final long[] failures;
     private final List<Map<Integer, TaskSpec>> held = new ArrayList<>();
     private final List<Deque<TaskSpec>> pinned = new ArrayList<>();
     private final Deque<TaskSpec> queue = new ArrayDeque<>();
+    /** victim -> thief, for steal requests in flight. */
+    private final Map<Integer, Integer> asking = new LinkedHashMap<>();
     private int next;
 
-    Scheduler(List<Integer> capacities) {
-        int n = capacities.size();
+    /** @param capacities the initially active workers; @param standby workers that wait to be added */
+    Scheduler(List<Integer> capacities, int standby) {
+        int n = capacities.size() + standby;
         capacity = new int[n];
-        alive = new boolean[n];
+        state = new State[n];
         assigned = new long[n];
+        stolen = new long[n];
+        failures = new long[n];
         for (int w = 0; w < n; w++) {
-            capacity[w] = capacities.get(w);
-            alive[w] = true;
+            boolean active = w < capacities.size();
+            capacity[w] = active ? capacities.get(w) : 0;
+            state[w] = active ? State.ACTIVE : State.STANDBY;
             held.add(new LinkedHashMap<>());
             pinned.add(new ArrayDeque<>());
         }
@@ -46,13 +63,13 @@ final class Scheduler {
         queue.addLast(task);
     }
 
-    /** Adds a task to one worker's own queue; it waits there until the worker has room. */
+    /** Adds a task to one worker's own backlog; it waits there until the worker has room. */
     void submitTo(int worker, TaskSpec task) {
         pinned.get(worker).addLast(task);
     }
 
     /**
-     * Hands out every task that fits: first each worker's pinned tasks, then the master
+     * Hands out every task that fits: first each worker's own backlog, then the master
      * queue in round-robin order. Returns the new tasks per worker, in dispatch order.
      */
     Map<Integer, List<TaskSpec>> assign() {
@@ -85,7 +102,7 @@ final class Scheduler {
     }
 
     private boolean hasRoom(int w) {
-        return alive[w] && held.get(w).size() < capacity[w];
+        return state[w] == State.ACTIVE && held.get(w).size() < capacity[w];
     }
 
     private void give(int w, TaskSpec task, Map<Integer, List<TaskSpec>> batches) {
@@ -95,39 +112,141 @@ final class Scheduler {
     }
 
     /**
-     * A worker reported a task finished. Returns false when the worker did not hold that
-     * task (a late duplicate after a requeue), so the caller can drop it.
+     * A worker reported a run of a task. Returns true when that run is the one the worker
+     * holds (id and attempt); false for a late run of an earlier attempt or of a task
+     * taken away from it, which frees nothing.
      */
-    boolean complete(int worker, int taskId) {
-        return held.get(worker).remove(taskId) != null;
+    boolean complete(int worker, int taskId, int attempt) {
+        TaskSpec task = held.get(worker).get(taskId);
+        if (task == null || task.attempt() != attempt) {
+            return false;
+        }
+        held.get(worker).remove(taskId);
+        return true;
+    }
+
+    /** A worker is lost: it takes no work until {@link #ready}; its tasks go back to the queue. */
+    List<TaskSpec> fail(int worker) {
+        failures[worker]++;
+        state[worker] = State.RESTARTING;
+        return takeBack(worker);
+    }
+
+    /** A restarted worker rejoined with its capacity. */
+    void ready(int worker) {
+        if (state[worker] == State.RESTARTING) {
+            state[worker] = State.ACTIVE;
+        }
+    }
+
+    /** Activates a standby (else a stopped) worker; returns its id, or -1 when none is left. */
+    int activate(int capacityOfNew) {
+        for (State wanted : new State[] {State.STANDBY, State.STOPPED}) {
+            for (int w = 0; w < capacity.length; w++) {
+                if (state[w] == wanted) {
+                    state[w] = State.ACTIVE;
+                    capacity[w] = capacityOfNew;
+                    return w;
+                }
+            }
+        }
+        return -1;
+    }
+
+    /** Deactivates a worker; its tasks go back to the queue. */
+    List<TaskSpec> deactivate(int worker) {
+        state[worker] = State.STOPPED;
+        return takeBack(worker);
     }
 
     /**
-     * A worker is lost: it takes no more work, and every task it held (running, queued,
-     * or pinned to it) goes back to the head of the master queue, in its original order,
-     * with its attempt number raised.
+     * Everything a worker held or had waiting goes back to the head of the master queue,
+     * in order. Tasks it held may have started, so their attempt is raised.
      */
-    List<TaskSpec> fail(int worker) {
-        alive[worker] = false;
-        List<TaskSpec> back = new ArrayList<>(held.get(worker).values());
+    private List<TaskSpec> takeBack(int worker) {
+        List<TaskSpec> back = new ArrayList<>();
+        for (TaskSpec t : held.get(worker).values()) {
+            back.add(new TaskSpec(t.id(), t.attempt() + 1, t.kind()));
+        }
         back.addAll(pinned.get(worker));
         held.get(worker).clear();
         pinned.get(worker).clear();
+        asking.values().remove(worker);
         for (int i = back.size() - 1; i >= 0; i--) {
-            TaskSpec t = back.get(i);
-            queue.addFirst(new TaskSpec(t.id(), t.attempt() + 1, t.kind()));
+            queue.addFirst(back.get(i));
         }
         return back;
     }
 
-    boolean alive(int worker) {
-        return alive[worker];
+    /**
+     * Lets idle workers steal, when the master queue is empty. A backlog still held here
+     * moves at once; otherwise the returned map says which victim to ask for which thief.
+     *
+     * @param threads tasks a worker runs at once: only tasks beyond those are queued
+     */
+    Map<Integer, Integer> steal(int threads) {
+        Map<Integer, Integer> asks = new LinkedHashMap<>();
+        if (!queue.isEmpty()) {
+            return asks;
+        }
+        for (int thief = 0; thief < capacity.length; thief++) {
+            if (state[thief] != State.ACTIVE || !held.get(thief).isEmpty() || !pinned.get(thief).isEmpty()
+                    || asking.containsValue(thief)) {
+                continue;
+            }
+            int victim = richest(threads);
+            if (victim < 0) {
+                return asks;
+            }
+            if (!pinned.get(victim).isEmpty()) {
+                pinned.get(thief).addLast(pinned.get(victim).pollLast());
+                stolen[thief]++;
+            } else {
+                asking.put(victim, thief);
+                asks.put(victim, thief);
+            }
+        }
+        return asks;
     }
 
-    /** True when any worker can still take work. */
-    boolean anyAlive() {
-        for (boolean a : alive) {
-            if (a) {
+    /** The worker with the longest backlog beyond what it runs, not already asked; -1 if none. */
+    private int richest(int threads) {
+        int best = -1;
+        int bestBacklog = 0;
+        for (int w = 0; w < capacity.length; w++) {
+            int queuedThere = asking.containsKey(w) ? 0 : Math.max(0, held.get(w).size() - threads);
+            int backlog = pinned.get(w).size() + queuedThere;
+            if (backlog > bestBacklog) {
+                best = w;
+                bestBacklog = backlog;
+            }
+        }
+        return best;
+    }
+
+    /** The victim answered a steal request: {@code taskId} is what it gave back, or -1. */
+    void stolen(int victim, int taskId) {
+        Integer thief = asking.remove(victim);
+        TaskSpec task = taskId < 0 ? null : held.get(victim).remove(taskId);
+        if (task == null) {
+            return;
+        }
+        if (thief != null && state[thief] == State.ACTIVE) {
+            pinned.get(thief).addLast(task);
+            stolen[thief]++;
+        } else {
+            queue.addFirst(task);
+        }
+    }
+
+    State state(int worker) {
+        return state[worker];
+    }
+
+    /** True when any worker can take work now or after its restart. */
+    boolean anyWorking() {
+        for (State s : state) {
+            if (s == State.ACTIVE || s == State.RESTARTING) {
                 return true;
             }
         }
@@ -144,6 +263,14 @@ final class Scheduler {
 
     long assigned(int worker) {
         return assigned[worker];
+    }
+
+    long stolen(int worker) {
+        return stolen[worker];
+    }
+
+    long failures(int worker) {
+        return failures[worker];
     }
 
     int queued() {

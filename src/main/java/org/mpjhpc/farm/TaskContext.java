@@ -11,6 +11,14 @@ import java.util.Map;
  * @param args    the {@code args} mapping from the job file
  */
 public record TaskContext(int taskId, int attempt, int worker, Map<String, String> args) {
+    /**
+     * Kills the executor running this task, as a crash would: the worker's heartbeats stop
+     * and the master's failure recovery takes over. For fault-injection tests.
+     */
+    public void killExecutor() {
+        throw new TaskExecutor.ExecutorDeath("task " + taskId + " killed the executor of worker " + worker);
+    }
+
     /** An argument, or {@code fallback} when the job file does not give it. */
     public String arg(String name, String fallback) {
         return args.getOrDefault(name, fallback);

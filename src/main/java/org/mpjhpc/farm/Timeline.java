@@ -4,13 +4,16 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The job's requests unrolled in time: each request submits its task {@code times}
- * times and waits {@code sleep_ms} after each submission, in file order. Task ids are
- * given in submission order, starting at 0. Pure logic, driven by the master's clock.
+ * The job's requests unrolled in time: each request does its action {@code times} times
+ * and waits {@code sleep_ms} after each, in file order. Task ids are given in submission
+ * order, starting at 0. Pure logic, driven by the master's clock.
  */
 final class Timeline {
-    /** One task entering the farm, pinned to a worker or not. */
-    record Submission(TaskSpec task, int worker) {
+    /** One action that is due; {@code task} is the new task for a submission, else null. */
+    record Due(Action action, TaskSpec task) {
+        int worker() {
+            return ((Action.Submit) action).worker();
+        }
     }
 
     private final List<Request> requests;
@@ -25,11 +28,15 @@ final class Timeline {
     }
 
     /** Every submission due at {@code nowMs}, in order. */
-    List<Submission> due(long nowMs) {
-        List<Submission> out = new ArrayList<>();
+    List<Due> due(long nowMs) {
+        List<Due> out = new ArrayList<>();
         while (!done() && nowMs >= dueAtMs) {
             Request r = requests.get(request);
-            out.add(new Submission(new TaskSpec(nextId++, 1, r.task()), r.worker()));
+            if (r.action() instanceof Action.Submit s) {
+                out.add(new Due(s, new TaskSpec(nextId++, 1, s.task())));
+            } else {
+                out.add(new Due(r.action(), null));
+            }
             if (r.sleepMs() > 0) {
                 dueAtMs = nowMs + r.sleepMs();
             }

@@ -2,8 +2,6 @@ package org.mpjhpc.farm;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -14,11 +12,12 @@ import org.mpjhpc.comm.Tag;
 import org.mpjhpc.log.Log;
 
 /**
- * A worker rank. Its main thread is the only one that talks MPI: it takes task batches
- * from the master, hands them to an executor, sends results back in batches and sends
- * heartbeats on time whatever the tasks are doing. When idle it sleeps on the results
- * queue with a capped backoff, so a finished task wakes it at once and an idle worker
- * costs no CPU.
+ * A worker rank. Its main thread is the only one that talks MPI: it serves the master's
+ * messages (see {@link Protocol}), hands tasks to its {@link TaskExecutor}, sends results
+ * back in batches and sends heartbeats on time whatever the tasks are doing, but only
+ * while its executor is healthy: a dead executor falls silent, as a dead process would.
+ * When idle it sleeps on the results queue with a capped backoff, so a finished task wakes
+ * it at once and an idle worker costs no CPU.
  */
 final class Worker {
     private static final int MASTER = 0;
@@ -29,9 +28,10 @@ final class Worker {
     private final TaskRunner runner;
     private final LinkedBlockingQueue<Outcome> finished = new LinkedBlockingQueue<>();
     private final AtomicLong busyNanos = new AtomicLong();
+    private TaskExecutor executor;
     private long completed;
     private long failed;
-    private int holding;
+    private boolean stopping;
 
     Worker(Comm comm, FarmConfig config, long epochMs) {
         this.comm = comm;
@@ -42,22 +42,19 @@ final class Worker {
 
     /** Serves the master until it says STOP; returns this worker's counters. */
     Totals run() throws InterruptedException {
-        ExecutorService executor = Executors.newFixedThreadPool(config.workerThreads(), r -> {
-            Thread t = new Thread(r, "worker-" + id + "-task");
-            t.setDaemon(true);
-            return t;
-        });
+        if (id < config.capacities().size()) {
+            executor = newExecutor();
+        }
         Backoff backoff = new Backoff(20_000, 1_000_000);
         long beatEvery = config.heartbeatMs() * 1_000_000L;
         long nextBeat = System.nanoTime();
-        boolean stopping = false;
         List<Outcome> ready = new ArrayList<>();
         try {
             while (true) {
                 boolean active = false;
                 for (Message m; (m = comm.poll(MASTER)) != null; ) {
                     active = true;
-                    stopping |= serve(m, executor);
+                    serve(m);
                 }
                 finished.drainTo(ready);
                 if (!ready.isEmpty()) {
@@ -65,11 +62,11 @@ final class Worker {
                     active = true;
                 }
                 long now = System.nanoTime();
-                if (now >= nextBeat) {
+                if (now >= nextBeat && executor != null && executor.healthy()) {
                     comm.send(MASTER, Tag.HEARTBEAT, Protocol.heartbeat(heartbeat()));
                     nextBeat = now + beatEvery;
                 }
-                if (stopping && holding == 0) {
+                if (stopping) {
                     comm.send(MASTER, Tag.BYE, Protocol.EMPTY);
                     return new Totals(completed, failed, busyNanos.get());
                 }
@@ -84,27 +81,64 @@ final class Worker {
                 }
             }
         } finally {
-            executor.shutdownNow();
+            if (executor != null) {
+                executor.kill();
+            }
         }
     }
 
-    /** Serves one master message; returns true for STOP. */
-    private boolean serve(Message m, ExecutorService executor) {
+    private TaskExecutor newExecutor() {
+        return new TaskExecutor("worker-" + id + "-task", config.workerThreads(), this::timed, finished::add);
+    }
+
+    /** Serves one master message: the worker side of each pair in {@link Protocol}. */
+    private void serve(Message m) throws InterruptedException {
         switch (m.tag()) {
             case TASKS -> {
                 List<TaskSpec> tasks = Protocol.readTasks(m.data());
-                holding += tasks.size();
-                Log.debug("received " + tasks.size() + " task(s), holding " + holding);
-                for (TaskSpec task : tasks) {
-                    executor.execute(() -> finished.add(timed(task)));
+                Log.debug("received " + tasks.size() + " task(s)");
+                if (executor != null) {
+                    tasks.forEach(executor::submit);
                 }
-                return false;
             }
-            case STOP -> {
-                Log.debug("stop received with " + holding + " task(s) still held");
-                return true;
+            case STEAL -> {
+                TaskSpec given = executor == null ? null : executor.stealLast();
+                comm.send(MASTER, Tag.STOLEN, Protocol.taskId(given == null ? -1 : given.id()));
             }
+            case ACTIVATE, RESTART -> rebuild(m.tag());
+            case DEACTIVATE -> {
+                Log.info("deactivated: dropping my queue");
+                killExecutor();
+            }
+            case FAULT -> fault(Protocol.readFault(m.data()));
+            case STOP -> stopping = true;
             default -> throw new IllegalStateException("worker got unexpected " + m.tag());
+        }
+    }
+
+    /** A new executor, then READY: the master may send work again. */
+    private void rebuild(Tag why) {
+        killExecutor();
+        executor = newExecutor();
+        Log.info((why == Tag.RESTART ? "restarted" : "activated") + ": new executor, rejoining");
+        comm.send(MASTER, Tag.READY, Protocol.EMPTY);
+    }
+
+    private void killExecutor() {
+        if (executor != null) {
+            executor.kill();
+            executor = null;
+        }
+    }
+
+    /** Breaks this worker for real, as the timeline asked. */
+    private void fault(Action.Fault f) throws InterruptedException {
+        if (f.kind().equals("kill")) {
+            Log.warn("fault injected: killing my executor");
+            executor.kill();
+        } else {
+            Log.warn("fault injected: hanging for " + f.ms() + " ms");
+            Thread.sleep(f.ms());
         }
     }
 
@@ -122,13 +156,12 @@ final class Worker {
                 failed++;
             }
         }
-        holding -= ready.size();
         comm.send(MASTER, Tag.RESULTS, Protocol.results(ready));
         ready.clear();
     }
 
     private Heartbeat heartbeat() {
-        return new Heartbeat(completed, failed, busyNanos.get(), holding);
+        return new Heartbeat(completed, failed, busyNanos.get(), 0);
     }
 
     /** What a worker did, summed into the master's report by {@code Reduce}. */

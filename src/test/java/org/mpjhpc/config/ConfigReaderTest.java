@@ -11,6 +11,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mpjhpc.app.UserError;
+import org.mpjhpc.farm.Action;
 import org.mpjhpc.farm.Request;
 import org.mpjhpc.farm.TaskKind;
 
@@ -53,8 +54,10 @@ class ConfigReaderTest {
         assertEquals(4, job.ranks());
         assertEquals(List.of(3, 4, 5), job.farm().capacities());
         assertEquals(100, job.farm().heartbeatMs());
-        assertEquals(new Request(11, 0, Request.ANY_WORKER, new TaskKind.Fib(30)), job.farm().requests().get(0));
-        assertEquals(new Request(1, 5, 2, new TaskKind.Shell("echo hi", 60_000)), job.farm().requests().get(1));
+        assertEquals(new Request(11, 0, new Action.Submit(new TaskKind.Fib(30), Request.ANY_WORKER)),
+                job.farm().requests().get(0));
+        assertEquals(new Request(1, 5, new Action.Submit(new TaskKind.Shell("echo hi", 60_000), 2)),
+                job.farm().requests().get(1));
         assertEquals("out/demo", job.outDir());
         assertEquals("INFO", job.logLevel());
     }
@@ -67,7 +70,7 @@ class ConfigReaderTest {
         assertEquals("ERROR", ConfigReader.read(file(GOOD + "log_level: DEBUG\n"), List.of(), "error", null, 0).logLevel());
         assertEquals("mine", ConfigReader.read(file(GOOD + "output: {dir: mine}\n"), List.of(), null, null, 0).outDir());
         assertEquals(List.of(2, 2, 2), job.farm().capacities());
-        assertEquals(new TaskKind.Fib(12), job.farm().requests().get(0).task());
+        assertEquals(new TaskKind.Fib(12), ((Action.Submit) job.farm().requests().get(0).action()).task());
         assertEquals(2, job.farm().workerThreads());
         assertEquals("DEBUG", job.logLevel());
     }
@@ -87,6 +90,23 @@ class ConfigReaderTest {
         assertTrue(error(GOOD.replace("worker: 2", "worker: 3")).contains("farm.requests[1].worker: must be between 0 and 2"));
         assertTrue(error(GOOD.replace("timeout_ms: 900", "timeout_ms: 50")).contains("must be longer than interval_ms"));
         assertTrue(error(GOOD.replace("n: 30", "n: \"30\"")).contains("expected a whole number"));
+    }
+
+    @Test
+    void timelineEventsAndStandbyRanks() throws IOException {
+        JobConfig job = read(GOOD.replace("  requests:", "  standby: 2\n  stealing: false\n  requests:\n"
+                + "    - add_worker: {capacity: 4}\n    - stop_worker: {worker: 4}\n"
+                + "    - fault: {worker: 1, kind: hang, ms: 300}"));
+        assertEquals(6, job.ranks());
+        assertEquals(false, job.farm().stealing());
+        assertEquals(new Action.AddWorker(4), job.farm().requests().get(0).action());
+        assertEquals(new Action.StopWorker(4), job.farm().requests().get(1).action());
+        assertEquals(new Action.Fault(1, "hang", 300), job.farm().requests().get(2).action());
+        assertEquals(11 + 1, job.farm().totalTasks());
+        assertTrue(error(GOOD.replace("  requests:", "  requests:\n    - fault: {worker: 1, kind: melt}"))
+                .contains("unknown fault 'melt'"));
+        assertTrue(error(GOOD.replace("  requests:", "  requests:\n    - times: 2"))
+                .contains("farm.requests[0]: each request needs exactly one of task"));
     }
 
     @Test

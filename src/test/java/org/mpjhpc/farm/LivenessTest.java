@@ -12,7 +12,7 @@ class LivenessTest {
 
     @Test
     void silenceMakesSuspectThenDeadAndAMessageRevivesASuspect() {
-        Liveness l = new Liveness(2, 100, 1000, 0);
+        Liveness l = new Liveness(3, 2, 100, 1000, 0);
         List<Integer> suspect = new ArrayList<>();
         assertTrue(l.check(150 * MS, suspect).isEmpty());
         assertTrue(suspect.isEmpty());
@@ -27,5 +27,9 @@ class LivenessTest {
         assertEquals(Liveness.State.DEAD, l.state(1));
         assertTrue(l.check(2000 * MS, suspect).contains(0));
         assertTrue(l.check(3000 * MS, new ArrayList<>()).isEmpty(), "a dead worker dies once");
+        assertEquals(Liveness.State.OFF, l.state(2), "standby workers are not watched");
+        l.watch(1, 3000 * MS);
+        assertEquals(Liveness.State.ALIVE, l.state(1), "a restarted worker is watched again");
+        assertEquals(List.of(1), l.check(4001 * MS, new ArrayList<>()));
     }
 }

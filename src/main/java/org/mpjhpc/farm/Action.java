@@ -1,0 +1,25 @@
+package org.mpjhpc.farm;
+
+import java.io.Serializable;
+
+/** What one entry of the job's timeline does (the seed emulator's HTTP requests). */
+public sealed interface Action extends Serializable {
+    /** Submit a task to the master queue, or to one worker's queue. */
+    record Submit(TaskKind task, int worker) implements Action {
+    }
+
+    /** Activate a standby rank as a worker with this capacity. */
+    record AddWorker(int capacity) implements Action {
+    }
+
+    /** Deactivate a worker; its unfinished work goes back to the master queue. */
+    record StopWorker(int worker) implements Action {
+    }
+
+    /**
+     * Break a worker for real: {@code kill} ends its executor thread; {@code hang} stalls
+     * its communication thread for {@code ms} (no heartbeats, no results meanwhile).
+     */
+    record Fault(int worker, String kind, long ms) implements Action {
+    }
+}
