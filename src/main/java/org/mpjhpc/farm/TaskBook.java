@@ -45,11 +45,14 @@ final class TaskBook {
         entries.add(new Entry(task.id(), task.kind()));
     }
 
+    /** A run of the task was sent to a worker (a finished task keeps its recorded result). */
     void dispatched(TaskSpec task, int worker) {
         Entry e = entries.get(task.id());
-        e.status = Status.DISPATCHED;
-        e.worker = worker;
         e.attempts = Math.max(e.attempts, task.attempt());
+        if (!e.finished()) {
+            e.status = Status.DISPATCHED;
+            e.worker = worker;
+        }
     }
 
     /** Records an outcome; returns false if the task already had one (a duplicate). */
@@ -69,8 +72,15 @@ final class TaskBook {
         return true;
     }
 
+    /**
+     * The task went back to the queue. It may already be finished: a worker declared dead
+     * may still have delivered it, late. Its recorded result then stands.
+     */
     void requeued(TaskSpec task) {
-        entries.get(task.id()).status = Status.QUEUED;
+        Entry e = entries.get(task.id());
+        if (!e.finished()) {
+            e.status = Status.QUEUED;
+        }
     }
 
     List<Entry> entries() {

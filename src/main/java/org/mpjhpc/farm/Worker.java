@@ -133,7 +133,9 @@ final class Worker {
 
     /** Breaks this worker for real, as the timeline asked. */
     private void fault(Action.Fault f) throws InterruptedException {
-        if (f.kind().equals("kill")) {
+        if (f.kind().equals("kill") && executor == null) {
+            Log.warn("fault injected: kill, but this worker has no executor (standby or stopped)");
+        } else if (f.kind().equals("kill")) {
             Log.warn("fault injected: killing my executor");
             executor.kill();
         } else {

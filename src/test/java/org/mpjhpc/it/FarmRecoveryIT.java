@@ -1,0 +1,141 @@
+package org.mpjhpc.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Seed tests 3, 4 and 5 on real MPJ Express runs: failures really caused (an executor
+ * killed, a task that kills its executor, a hung worker), elastic workers, stealing.
+ */
+class FarmRecoveryIT {
+    @TempDir
+    Path dir;
+
+    private JsonNode run(String config, String... more) throws Exception {
+        Path report = dir.resolve("report.json");
+        String[] args = new String[more.length + 5];
+        args[0] = config;
+        args[1] = "--report";
+        args[2] = report.toString();
+        args[3] = "--out";
+        args[4] = dir.resolve("out").toString();
+        System.arraycopy(more, 0, args, 5, more.length);
+        Mpjrun.Result r = Mpjrun.run(args);
+        assertEquals(0, r.exit(), r.all());
+        last = r;
+        return r.report(report);
+    }
+
+    private Mpjrun.Result last;
+
+    @Test
+    void seedTest3KilledWorkerIsDetectedRequeuedRestartedAndWorksAgain() throws Exception {
+        JsonNode report = run("configs/seed/test3-stop.yaml");
+        Reports.eachTaskOnce(report, 18, last);
+        JsonNode w0 = Reports.worker(report, 0);
+        assertEquals(1, w0.get("failures").asInt(), last.all());
+        assertEquals(1, w0.get("restarts").asInt());
+        assertEquals("active", w0.get("state").asText());
+        JsonNode fault = Reports.event(report, "fault", 0);
+        JsonNode dead = Reports.event(report, "dead", 0);
+        JsonNode ready = Reports.event(report, "ready", 0);
+        assertNotNull(dead, report.get("events").toString());
+        assertNotNull(ready);
+        assertTrue(fault.get("t_ms").asLong() <= dead.get("t_ms").asLong());
+        assertTrue(dead.get("t_ms").asLong() <= ready.get("t_ms").asLong());
+        boolean rerun = false;
+        boolean workedAgain = false;
+        for (JsonNode t : report.get("tasks")) {
+            rerun |= t.get("attempts").asInt() == 2;
+            workedAgain |= t.get("worker").asInt() == 0 && t.get("start_ms").asLong() > ready.get("t_ms").asLong();
+        }
+        assertTrue(rerun, "the task running when the executor died ran again");
+        assertTrue(workedAgain, "worker 0 received work after its restart");
+    }
+
+    @Test
+    void seedTest3TaskThatKillsItsExecutorRunsAgainElsewhere() throws Exception {
+        JsonNode report = run("configs/seed/test3-exit-task.yaml");
+        Reports.eachTaskOnce(report, 11, last);
+        assertEquals(1, Reports.worker(report, 1).get("failures").asInt(), last.all());
+        JsonNode exitTask = report.get("tasks").get(6);
+        assertEquals("done", exitTask.get("status").asText());
+        assertEquals(2, exitTask.get("attempts").asInt());
+        assertTrue(exitTask.get("result").asText().startsWith("survived on worker "), exitTask.toString());
+        assertTrue(exitTask.get("worker").asInt() != 1);
+    }
+
+    @Test
+    void seedTest4AddedWorkersReceiveAndFinishTasks() throws Exception {
+        JsonNode report = run("configs/seed/test4-elastic.yaml");
+        Reports.eachTaskOnce(report, 15, last);
+        for (int added = 5; added <= 6; added++) {
+            assertNotNull(Reports.event(report, "added", added), report.get("events").toString());
+            assertEquals(5, Reports.worker(report, added).get("capacity").asInt());
+            assertTrue(Reports.worker(report, added).get("completed").asInt() > 0, last.all());
+        }
+    }
+
+    @Test
+    void seedTest5IdleWorkersStealTheOverloadedWorkersTasks() throws Exception {
+        JsonNode report = run("configs/seed/test5-stealing.yaml");
+        Reports.eachTaskOnce(report, 7, last);
+        long stolen = report.get("counters").get("stolen").asLong();
+        assertTrue(stolen >= 2, last.all());
+        assertTrue(Reports.worker(report, 0).get("completed").asInt() < 7, last.all());
+        int helpers = 0;
+        for (int w = 1; w < 5; w++) {
+            if (Reports.worker(report, w).get("completed").asInt() > 0) {
+                helpers++;
+            }
+        }
+        assertTrue(helpers >= 2, "at least two idle workers took tasks: " + last.all());
+    }
+
+    /** Random kills and hangs longer than the timeout: every task is recorded exactly once. */
+    @Test
+    void noTaskIsLostOrDuplicatedUnderRandomFaults() throws Exception {
+        long reruns = 0;
+        for (int seed = 1; seed <= 4; seed++) {
+            Path config = dir.resolve("random-" + seed + ".yaml");
+            Files.writeString(config, randomFaults(new Random(seed)));
+            JsonNode report = run(config.toString());
+            Reports.eachTaskOnce(report, 40, last);
+            assertTrue(report.get("counters").get("worker_failures").asLong() >= 1, "faults really hit: " + last.all());
+            for (JsonNode t : report.get("tasks")) {
+                reruns += t.get("attempts").asInt() > 1 ? 1 : 0;
+            }
+        }
+        assertTrue(reruns > 0, "some tasks were run again after a failure");
+    }
+
+    private static String randomFaults(Random random) {
+        StringBuilder yaml = new StringBuilder("""
+                job: farm
+                farm:
+                  workers: [3, 3, 3]
+                  heartbeat: {interval_ms: 100, timeout_ms: 400}
+                  requests:
+                """);
+        for (int i = 0; i < 8; i++) {
+            yaml.append("    - times: 5\n      sleep_ms: ").append(20 + random.nextInt(60))
+                    .append("\n      task: {type: sleep, ms: ").append(20 + random.nextInt(150)).append("}\n");
+            int worker = random.nextInt(3);
+            if (random.nextBoolean()) {
+                yaml.append("    - fault: {worker: ").append(worker).append(", kind: kill}\n");
+            } else {
+                yaml.append("    - fault: {worker: ").append(worker).append(", kind: hang, ms: ")
+                        .append(300 + random.nextInt(500)).append("}\n");
+            }
+        }
+        return yaml.toString();
+    }
+}
