@@ -25,7 +25,15 @@ public enum Tag {
     /** master to worker: give back the last task of your queue, if one waits */
     STEAL,
     /** worker to master: the task id given back, or -1 */
-    STOLEN;
+    STOLEN,
+    /** worker to master: a task asks for a read or write lock on a shared resource */
+    LOCK,
+    /** master to worker: the lock is yours (with the value if your replica is old) */
+    GRANT,
+    /** worker to master: a lock given back (a write release may carry the new value) */
+    RELEASE,
+    /** master to worker: phase boundary; join the Bcast of the resource table now */
+    PHASE;
 
     private static final Tag[] ALL = values();
 

@@ -35,6 +35,42 @@ final class Scalars {
         };
     }
 
+    /** The node as plain Java data (see {@link Section#plain}). */
+    static Object plain(Node node) {
+        if (node.value == null) {
+            return null;
+        }
+        if (node.isMap()) {
+            java.util.Map<String, Object> map = new java.util.LinkedHashMap<>();
+            node.asMap().forEach((k, v) -> map.put(k, plain(v)));
+            return map;
+        }
+        if (node.isList()) {
+            java.util.List<Object> list = new java.util.ArrayList<>();
+            node.asList().forEach(v -> list.add(plain(v)));
+            return list;
+        }
+        String text = (String) node.value;
+        if (node.quoted) {
+            return text;
+        }
+        try {
+            return Long.parseLong(text.replace("_", ""));
+        } catch (NumberFormatException e) {
+            // not a whole number
+        }
+        try {
+            return Double.parseDouble(text.replace("_", ""));
+        } catch (NumberFormatException e) {
+            // not a number
+        }
+        return switch (text.toLowerCase(Locale.ROOT)) {
+            case "true" -> Boolean.TRUE;
+            case "false" -> Boolean.FALSE;
+            default -> text;
+        };
+    }
+
     private static String plain(Node node, String key, String expected) {
         if (!node.isScalar() || node.quoted) {
             throw wrong(node, key, expected);

@@ -107,6 +107,14 @@ public final class Section {
         return has(name) ? Scalars.toBool(get(name), key(name)) : fallback;
     }
 
+    /**
+     * A value as plain Java data: maps, lists, and scalars read as Long, Double, Boolean or
+     * String (quoted scalars stay strings).
+     */
+    public Object plain(String name) {
+        return Scalars.plain(get(name));
+    }
+
     /** A required nested mapping. */
     public Section section(String name) {
         return new Section(get(name), key(name));

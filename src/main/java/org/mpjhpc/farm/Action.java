@@ -22,4 +22,15 @@ public sealed interface Action extends Serializable {
      */
     record Fault(int worker, String kind, long ms) implements Action {
     }
+
+    /** Declare a shared resource held by the master (the seed's {@code POST /resource}). */
+    record DeclareResource(String name, ResourceType type, Object value) implements Action {
+    }
+
+    /**
+     * A phase boundary: the master waits until all submitted work has drained, then
+     * broadcasts the resource table to every worker ({@code Bcast}).
+     */
+    record Phase(String name) implements Action {
+    }
 }

@@ -12,10 +12,12 @@ import java.util.List;
  * @param workerThreads      how many tasks a worker runs at the same time
  * @param heartbeatMs        how often a worker reports that it is alive
  * @param heartbeatTimeoutMs silence after which the master declares a worker dead
- * @param requests           the tasks to submit, in order
+ * @param resources          the shared resources declared at the start
+ * @param requests           the timeline, in order
  */
 public record FarmConfig(List<Integer> capacities, int standby, boolean stealing, int workerThreads, long heartbeatMs,
-        long heartbeatTimeoutMs, List<Request> requests) implements Serializable {
+        long heartbeatTimeoutMs, List<Action.DeclareResource> resources, List<Request> requests)
+        implements Serializable {
 
     /** Number of worker ranks the job needs, standby ones included. */
     public int workers() {

@@ -10,6 +10,7 @@ import org.mpjhpc.config.Section;
 /** Reads and validates the {@code farm:} section of a job file. */
 public final class FarmConfigReader {
     static final String TYPES = "fib, sleep, spin, shell, java, noop";
+    static final List<String> KINDS = List.of("task", "add_worker", "stop_worker", "fault", "resource", "phase");
 
     private FarmConfigReader() {
     }
@@ -47,33 +48,41 @@ public final class FarmConfigReader {
             throw heartbeat.error("timeout_ms", "must be longer than interval_ms (" + interval + "), got " + timeout);
         }
         heartbeat.finish();
+        List<Action.DeclareResource> resources = new ArrayList<>();
+        if (farm.has("resources")) {
+            for (Section.Item item : farm.list("resources")) {
+                resources.add(resource(item.section()));
+            }
+        }
         List<Request> requests = new ArrayList<>();
         for (Section.Item item : farm.list("requests")) {
             requests.add(request(item.section(), workers));
         }
         farm.finish();
         return new FarmConfig(List.copyOf(capacities), standby, stealing, threads, interval, timeout,
-                List.copyOf(requests));
+                List.copyOf(resources), List.copyOf(requests));
     }
 
     private static Request request(Section r, int workers) {
         int times = r.intIn("times", 1, 0, 100_000_000);
         long sleep = r.longIn("sleep_ms", 0, 0, 86_400_000);
         List<String> kinds = new ArrayList<>();
-        for (String kind : List.of("task", "add_worker", "stop_worker", "fault")) {
+        for (String kind : KINDS) {
             if (r.has(kind)) {
                 kinds.add(kind);
             }
         }
         if (kinds.size() != 1) {
-            throw new UserError(r.origin() + ": " + r.path() + ": each request needs exactly one of task, add_worker,"
-                    + " stop_worker, fault" + (kinds.isEmpty() ? "" : "; found " + String.join(", ", kinds)));
+            throw new UserError(r.origin() + ": " + r.path() + ": each request needs exactly one of "
+                    + String.join(", ", KINDS) + (kinds.isEmpty() ? "" : "; found " + String.join(", ", kinds)));
         }
         Action action = switch (kinds.get(0)) {
             case "task" -> new Action.Submit(task(r.section("task")),
                     r.has("worker") ? r.intIn("worker", 0, 0, workers - 1) : Request.ANY_WORKER);
             case "add_worker" -> addWorker(r.section("add_worker"));
             case "stop_worker" -> stopWorker(r.section("stop_worker"), workers);
+            case "resource" -> resource(r.section("resource"));
+            case "phase" -> phase(r.section("phase"));
             default -> fault(r.section("fault"), workers);
         };
         r.finish();
@@ -89,6 +98,30 @@ public final class FarmConfigReader {
     private static Action stopWorker(Section s, int workers) {
         Action action = new Action.StopWorker(s.intIn("worker", 0, 0, workers - 1));
         s.finish();
+        return action;
+    }
+
+    private static Action.DeclareResource resource(Section r) {
+        String name = r.string("name");
+        String typeName = r.string("type");
+        ResourceType type = ResourceType.named(typeName);
+        if (type == null) {
+            throw r.error("type", "unknown resource type '" + typeName + "' (known: int, long, double, bool, string,"
+                    + " list, map)");
+        }
+        Object value;
+        try {
+            value = type.coerce(r.plain("value"));
+        } catch (IllegalArgumentException e) {
+            throw r.error("value", e.getMessage());
+        }
+        r.finish();
+        return new Action.DeclareResource(name, type, value);
+    }
+
+    private static Action phase(Section p) {
+        Action action = new Action.Phase(p.string("name", "phase"));
+        p.finish();
         return action;
     }
 

@@ -28,10 +28,14 @@ public final class FarmJob {
     public static int run(Comm comm, JobConfig job, long epochMs, String report) throws InterruptedException {
         FarmRun run = null;
         long[] mine = new long[comm.size() * FIELDS];
+        // The resource table reaches every worker by Bcast before any work starts.
+        ResourceTable resources = new ResourceTable();
+        job.farm().resources().forEach(r -> resources.declare(r.name(), r.type(), r.value()));
+        byte[] table = comm.broadcast(comm.rank() == 0 ? Protocol.table(resources.snapshot()) : null, 0);
         if (comm.rank() == 0) {
-            run = new Master(comm, job.farm(), epochMs).run();
+            run = new Master(comm, job.farm(), epochMs, resources).run();
         } else {
-            Worker.Totals totals = new Worker(comm, job.farm(), epochMs).run();
+            Worker.Totals totals = new Worker(comm, job.farm(), epochMs, table).run();
             int at = comm.rank() * FIELDS;
             mine[at + COMPLETED] = totals.completed();
             mine[at + FAILED] = totals.failed();

@@ -84,6 +84,15 @@ final class FarmReport {
             n.put("worker", e.worker());
             n.put("detail", e.detail());
         }
+        ObjectNode resources = root.putObject("resources");
+        run.resources().snapshot().forEach((name, e) -> {
+            ObjectNode n = resources.putObject(name);
+            n.put("type", e.type().name().toLowerCase(java.util.Locale.ROOT));
+            n.put("version", e.version());
+            n.set("value", JSON.valueToTree(e.value()));
+        });
+        ObjectNode locks = root.putObject("locks_held");
+        run.resources().holders().forEach(locks::put);
         root.set("counters", counters(run));
         root.set("timing", timing(run, counts));
         ObjectNode v = root.putObject("verification");
@@ -116,6 +125,8 @@ final class FarmReport {
         }
         c.put("worker_failures", failures);
         c.put("stolen", stolen);
+        c.put("grants_with_value", run.resources().grantsWithValue());
+        c.put("grants_version_only", run.resources().grantsVersionOnly());
         return c;
     }
 

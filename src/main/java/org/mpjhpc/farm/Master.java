@@ -23,15 +23,19 @@ final class Master {
     private final FarmConfig config;
     private final long epochMs;
     private final Scheduler scheduler;
+    private final ResourceTable resources;
     private final TaskBook book = new TaskBook();
     private final EventLog events;
     private final long[] restarts;
     private final List<Comm.Pending> sends = new ArrayList<>();
     private final MasterTimes times = new MasterTimes();
     private Liveness liveness;
+    /** A phase boundary waits for the work before it to drain. */
+    private boolean phaseDue;
 
-    Master(Comm comm, FarmConfig config, long epochMs) {
+    Master(Comm comm, FarmConfig config, long epochMs, ResourceTable resources) {
         this.comm = comm;
+        this.resources = resources;
         this.config = config;
         this.epochMs = epochMs;
         this.scheduler = new Scheduler(config.capacities(), config.standby());
@@ -52,9 +56,14 @@ final class Master {
                 + (config.standby() > 0 ? ", " + config.standby() + " standby" : "") + ", "
                 + config.totalTasks() + " task(s) to run");
         boolean abandoned = false;
-        while (!(timeline.done() && scheduler.drained())) {
+        while (!(timeline.done() && scheduler.drained() && !phaseDue)) {
             long t0 = System.nanoTime();
-            release(timeline);
+            if (phaseDue && scheduler.drained()) {
+                phaseBoundary();
+            }
+            if (!phaseDue) {
+                release(timeline);
+            }
             dispatch();
             long t1 = System.nanoTime();
             boolean active = serveWaiting() > 0;
@@ -78,7 +87,7 @@ final class Master {
         long loopEnd = System.nanoTime();
         stopWorkers();
         times.finish(start, loopEnd, System.nanoTime(), threads.getCurrentThreadCpuTime() - cpuStart);
-        return new FarmRun(config, book, scheduler, events, restarts, times, abandoned);
+        return new FarmRun(config, book, scheduler, resources, events, restarts, times, abandoned);
     }
 
     /** Carries out the timeline actions that are due. */
@@ -96,11 +105,32 @@ final class Master {
                 addWorker(add.capacity());
             } else if (action instanceof Action.StopWorker stop) {
                 stopWorker(stop.worker());
+            } else if (action instanceof Action.DeclareResource r) {
+                resources.declare(r.name(), r.type(), r.value());
+                Log.info("shared resource '" + r.name() + "' (" + r.type() + ") declared");
+            } else if (action instanceof Action.Phase) {
+                phaseDue = true;
+                return;
             } else if (action instanceof Action.Fault fault) {
                 events.add("fault", fault.worker(), fault.kind() + (fault.kind().equals("hang") ? " " + fault.ms() + " ms" : ""));
                 send(fault.worker(), Tag.FAULT, Protocol.fault(fault));
             }
         }
+    }
+
+    /**
+     * The phase boundary: all submitted work has drained, so every worker rank is told to
+     * join, and the resource table goes to all of them by Bcast. Their replicas are then
+     * current, so the next grants carry versions only.
+     */
+    private void phaseBoundary() {
+        for (int w = 0; w < config.workers(); w++) {
+            send(w, Tag.PHASE, Protocol.EMPTY);
+        }
+        comm.broadcast(Protocol.table(resources.snapshot()), 0);
+        events.add("phase", -1, "resource table broadcast");
+        Log.info("phase boundary: resource table broadcast to every worker");
+        phaseDue = false;
     }
 
     private void addWorker(int capacity) {
@@ -123,6 +153,7 @@ final class Master {
         List<TaskSpec> back = scheduler.deactivate(worker);
         back.forEach(book::requeued);
         liveness.off(worker);
+        releaseLocks(worker);
         send(worker, Tag.DEACTIVATE, Protocol.EMPTY);
         events.add("stopped", worker, back.size() + " task(s) requeued");
         Log.info("worker " + worker + " stopped; " + back.size() + " task(s) back to the head of the queue");
@@ -173,6 +204,14 @@ final class Master {
             case RESULTS -> Protocol.readResults(m.data()).forEach(o -> result(worker, o, now));
             case HEARTBEAT -> Log.debug("heartbeat from worker " + worker);
             case READY -> rejoined(worker, now);
+            case LOCK -> {
+                Protocol.Lock l = Protocol.readLock(m.data());
+                grant(resources.request(worker, l.requestId(), l.name(), l.mode(), l.replicaVersion()));
+            }
+            case RELEASE -> {
+                Protocol.Release r = Protocol.readRelease(m.data());
+                grant(resources.release(worker, r.name(), r.mode(), r.value()));
+            }
             case STOLEN -> {
                 int id = Protocol.readTaskId(m.data());
                 scheduler.stolen(worker, id);
@@ -186,6 +225,24 @@ final class Master {
             default -> throw new IllegalStateException("master got unexpected " + m.tag() + " from rank " + m.source());
         }
         return false;
+    }
+
+    private void grant(List<ResourceTable.Grant> grants) {
+        for (ResourceTable.Grant g : grants) {
+            send(g.worker(), Tag.GRANT, Protocol.grant(g));
+            Log.debug("lock on '" + g.name() + "' granted to worker " + g.worker()
+                    + (g.withValue() ? " with its value" : " (version only)"));
+        }
+    }
+
+    /** A worker that is lost or stopped holds no lock any more. */
+    private void releaseLocks(int worker) {
+        List<String> released = new ArrayList<>();
+        grant(resources.releaseAll(worker, released));
+        if (!released.isEmpty()) {
+            events.add("released", worker, String.join(", ", released));
+            Log.warn("locks held by worker " + worker + " released: " + released);
+        }
     }
 
     private void result(int worker, Outcome o, long now) {
@@ -219,6 +276,7 @@ final class Master {
             events.add("requeued", worker, back.size() + " task(s)");
             Log.error("worker " + worker + " silent for " + liveness.silentMs(worker, nowNanos)
                     + " ms: declared dead, " + back.size() + " task(s) back to the head of the queue; restarting it");
+            releaseLocks(worker);
             restarts[worker]++;
             send(worker, Tag.RESTART, Protocol.EMPTY);
         }

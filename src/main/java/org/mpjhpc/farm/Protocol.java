@@ -24,6 +24,8 @@ import java.util.Map;
  *  DEACTIVATE (empty)    -> kills its executor and drops its queue (elastic stop)
  *  RESTART (empty)       -> rebuilds its executor, answers READY (after a failure)
  *  FAULT (kind, ms)      -> kills its executor or hangs its own thread (fault injection)
+ *  GRANT (lock)          -> hands the value (or its replica's) to the waiting task
+ *  PHASE (empty)         -> joins the Bcast of the resource table, replaces its replicas
  *  STOP (empty)          -> flushes its last RESULTS, then answers BYE
  *
  *  worker sends             master serves
@@ -31,6 +33,8 @@ import java.util.Map;
  *  HEARTBEAT (counts)    -> marks the worker alive (sent only while its executor lives)
  *  READY (empty)         -> the worker takes work again with its capacity
  *  STOLEN (id)           -> moves the given-back task to the idle thief
+ *  LOCK (request)        -> queues it on the resource's reader-writer lock; GRANT when free
+ *  RELEASE (name, value) -> frees the lock, stores a written value as a new version
  *  BYE (empty)           -> the worker's last message; no more will come from it
  * </pre>
  *
@@ -133,6 +137,115 @@ final class Protocol {
 
     static Action.Fault readFault(byte[] data) {
         return read(data, in -> new Action.Fault(in.readInt(), in.readUTF(), in.readLong()));
+    }
+
+    // ---- LOCK, GRANT, RELEASE and the resource table ------------------------------
+
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON =
+            new com.fasterxml.jackson.databind.ObjectMapper();
+
+    record Lock(long requestId, String name, ResourceTable.Mode mode, long replicaVersion) {
+    }
+
+    record Release(String name, ResourceTable.Mode mode, Object value) {
+    }
+
+    static byte[] lock(Lock l) {
+        return write(out -> {
+            out.writeLong(l.requestId());
+            writeString(out, l.name());
+            out.writeByte(l.mode().ordinal());
+            out.writeLong(l.replicaVersion());
+        });
+    }
+
+    static Lock readLock(byte[] data) {
+        return read(data, in -> new Lock(in.readLong(), readString(in), ResourceTable.Mode.values()[in.readByte()],
+                in.readLong()));
+    }
+
+    static byte[] grant(ResourceTable.Grant g) {
+        return write(out -> {
+            out.writeLong(g.requestId());
+            writeString(out, g.name());
+            writeString(out, g.error());
+            if (g.error() == null) {
+                out.writeLong(g.version());
+                writeString(out, g.type().name());
+                out.writeBoolean(g.withValue());
+                if (g.withValue()) {
+                    writeString(out, json(g.value()));
+                }
+            }
+        });
+    }
+
+    static ResourceTable.Grant readGrant(byte[] data) {
+        return read(data, in -> {
+            long id = in.readLong();
+            String name = readString(in);
+            String error = readString(in);
+            if (error != null) {
+                return new ResourceTable.Grant(-1, id, name, null, 0, null, false, error);
+            }
+            long version = in.readLong();
+            ResourceType type = ResourceType.valueOf(readString(in));
+            boolean withValue = in.readBoolean();
+            Object value = withValue ? type.coerce(value(readString(in))) : null;
+            return new ResourceTable.Grant(-1, id, name, type, version, value, withValue, null);
+        });
+    }
+
+    static byte[] release(Release r) {
+        return write(out -> {
+            writeString(out, r.name());
+            out.writeByte(r.mode().ordinal());
+            writeString(out, r.value() == null ? null : json(r.value()));
+        });
+    }
+
+    static Release readRelease(byte[] data) {
+        return read(data, in -> {
+            String name = readString(in);
+            ResourceTable.Mode mode = ResourceTable.Mode.values()[in.readByte()];
+            String json = readString(in);
+            return new Release(name, mode, json == null ? null : value(json));
+        });
+    }
+
+    /** The resource table, as broadcast at job start and at each phase boundary. */
+    static byte[] table(Map<String, Replicas.Entry> table) {
+        return write(out -> {
+            out.writeInt(table.size());
+            for (Map.Entry<String, Replicas.Entry> e : table.entrySet()) {
+                writeString(out, e.getKey());
+                writeString(out, e.getValue().type().name());
+                out.writeLong(e.getValue().version());
+                writeString(out, json(e.getValue().value()));
+            }
+        });
+    }
+
+    static Map<String, Replicas.Entry> readTable(byte[] data) {
+        return read(data, in -> {
+            int n = in.readInt();
+            Map<String, Replicas.Entry> table = new LinkedHashMap<>();
+            for (int i = 0; i < n; i++) {
+                String name = readString(in);
+                ResourceType type = ResourceType.valueOf(readString(in));
+                long version = in.readLong();
+                table.put(name, new Replicas.Entry(type, version, type.coerce(value(readString(in)))));
+            }
+            return table;
+        });
+    }
+
+    private static String json(Object value) throws IOException {
+        return JSON.writeValueAsString(value);
+    }
+
+    private static Object value(String json) throws IOException {
+        return JSON.readValue(json, Object.class);
     }
 
     // ---- task kinds ----------------------------------------------------------------

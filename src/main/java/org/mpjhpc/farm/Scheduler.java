@@ -215,7 +215,9 @@ final class Scheduler {
         int bestBacklog = 0;
         for (int w = 0; w < capacity.length; w++) {
             int queuedThere = asking.containsKey(w) ? 0 : Math.max(0, held.get(w).size() - threads);
-            int backlog = pinned.get(w).size() + queuedThere;
+            // A backlog held here for a worker that has room is its own next work, not spare.
+            int waitingHere = hasRoom(w) ? 0 : pinned.get(w).size();
+            int backlog = waitingHere + queuedThere;
             if (backlog > bestBacklog) {
                 best = w;
                 bestBacklog = backlog;

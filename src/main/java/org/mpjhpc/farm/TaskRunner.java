@@ -13,11 +13,16 @@ final class TaskRunner {
 
     private final int worker;
     private final long epochMs;
+    private final ResourceClient resources;
 
-    /** @param epochMs the job's start, so times in outcomes are relative to it */
-    TaskRunner(int worker, long epochMs) {
+    /**
+     * @param epochMs   the job's start, so times in outcomes are relative to it
+     * @param resources the worker's access to the shared resources, or null outside a farm
+     */
+    TaskRunner(int worker, long epochMs, ResourceClient resources) {
         this.worker = worker;
         this.epochMs = epochMs;
+        this.resources = resources;
     }
 
     Outcome run(TaskSpec task) {
@@ -58,7 +63,17 @@ final class TaskRunner {
     private String java(TaskKind.Java j, TaskSpec task) throws Exception {
         Class<?> type = Class.forName(j.className(), true, TaskRunner.class.getClassLoader());
         FarmTask instance = (FarmTask) type.getConstructor().newInstance();
-        Object value = instance.run(new TaskContext(task.id(), task.attempt(), worker, j.args()));
+        TaskContext context = new TaskContext(task.id(), task.attempt(), worker, j.args(), resources);
+        Object value;
+        try {
+            value = instance.run(context);
+        } catch (Exception e) {
+            context.releaseHeld();
+            throw e;
+        }
+        // Not in a finally: a task that killed its executor (an Error) keeps its locks,
+        // as a crashed worker would, until the master's recovery releases them.
+        context.releaseHeld();
         return value == null ? null : value.toString();
     }
 

@@ -42,6 +42,9 @@ final class Timeline {
             }
             repeat++;
             skipEmpty();
+            if (r.action() instanceof Action.Phase) {
+                break; // what follows a phase boundary waits until the master has crossed it
+            }
         }
         return out;
     }

@@ -27,17 +27,21 @@ final class Worker {
     private final int id;
     private final TaskRunner runner;
     private final LinkedBlockingQueue<Outcome> finished = new LinkedBlockingQueue<>();
+    private final Replicas replicas = new Replicas();
+    private final ResourceClient resources = new ResourceClient(replicas);
     private final AtomicLong busyNanos = new AtomicLong();
     private TaskExecutor executor;
     private long completed;
     private long failed;
     private boolean stopping;
 
-    Worker(Comm comm, FarmConfig config, long epochMs) {
+    /** @param table the resource table as broadcast at job start */
+    Worker(Comm comm, FarmConfig config, long epochMs, byte[] table) {
         this.comm = comm;
         this.config = config;
         this.id = comm.rank() - 1;
-        this.runner = new TaskRunner(id, epochMs);
+        this.runner = new TaskRunner(id, epochMs, resources);
+        replicas.replaceAll(Protocol.readTable(table));
     }
 
     /** Serves the master until it says STOP; returns this worker's counters. */
@@ -55,6 +59,10 @@ final class Worker {
                 for (Message m; (m = comm.poll(MASTER)) != null; ) {
                     active = true;
                     serve(m);
+                }
+                for (ResourceClient.Outgoing o; (o = resources.outbox().poll()) != null; ) {
+                    comm.send(MASTER, o.tag(), o.data());
+                    active = true;
                 }
                 finished.drainTo(ready);
                 if (!ready.isEmpty()) {
@@ -111,6 +119,11 @@ final class Worker {
                 killExecutor();
             }
             case FAULT -> fault(Protocol.readFault(m.data()));
+            case GRANT -> resources.granted(Protocol.readGrant(m.data()));
+            case PHASE -> {
+                replicas.replaceAll(Protocol.readTable(comm.broadcast(null, MASTER)));
+                Log.debug("phase boundary: resource table received by Bcast");
+            }
             case STOP -> stopping = true;
             default -> throw new IllegalStateException("worker got unexpected " + m.tag());
         }

@@ -8,7 +8,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class TaskRunnerTest {
-    private final TaskRunner runner = new TaskRunner(3, System.currentTimeMillis());
+    private final TaskRunner runner = new TaskRunner(3, System.currentTimeMillis(), null);
 
     private Outcome run(TaskKind kind) {
         return runner.run(new TaskSpec(9, 1, kind));

@@ -28,4 +28,17 @@ class TimelineTest {
         assertEquals(4, last.get(1).task().id(), "ids count tasks only");
         assertTrue(t.done());
     }
+
+    @Test
+    void nothingAfterAPhaseBoundaryIsReleasedUntilTheMasterAsksAgain() {
+        Timeline t = new Timeline(List.of(
+                new Request(1, 0, new Action.Submit(new TaskKind.Noop(), Request.ANY_WORKER)),
+                new Request(1, 0, new Action.Phase("p")),
+                new Request(1, 0, new Action.Submit(new TaskKind.Noop(), Request.ANY_WORKER))));
+        List<Timeline.Due> first = t.due(0);
+        assertEquals(2, first.size());
+        assertEquals(new Action.Phase("p"), first.get(1).action());
+        assertEquals(1, t.due(0).size());
+        assertTrue(t.done());
+    }
 }

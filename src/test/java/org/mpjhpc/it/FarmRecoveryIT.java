@@ -100,6 +100,45 @@ class FarmRecoveryIT {
         assertTrue(helpers >= 2, "at least two idle workers took tasks: " + last.all());
     }
 
+    @Test
+    void seedTest2SharedSumEqualsTheSequentialSumEveryTime() throws Exception {
+        String yaml = Files.readString(Mpjrun.ROOT.resolve("configs/seed/test2-shared-sum.yaml"));
+        String list = yaml.substring(yaml.indexOf("value: [") + 8, yaml.indexOf("]", yaml.indexOf("value: [")));
+        long expected = 0;
+        for (String n : list.split(",")) {
+            expected += Long.parseLong(n.trim());
+        }
+        for (int run = 0; run < 3; run++) {
+            JsonNode report = run("configs/seed/test2-shared-sum.yaml");
+            Reports.eachTaskOnce(report, 6, last);
+            long slices = 0;
+            for (int t = 0; t < 5; t++) {
+                slices += report.get("tasks").get(t).get("result").asLong();
+            }
+            assertEquals(expected, slices, last.all());
+            assertEquals(expected, report.get("tasks").get(5).get("result").asLong(), "the final read of total");
+            assertEquals(expected, report.get("resources").get("total").get("value").asLong());
+            assertEquals(0, report.get("locks_held").size());
+            assertTrue(report.get("counters").get("grants_version_only").asLong() > 0,
+                    "a replica refreshed by the phase Bcast is not sent the value again");
+        }
+    }
+
+    @Test
+    void seedTest3LocksOfAWorkerThatDiesHoldingThemAreReleased() throws Exception {
+        JsonNode report = run("configs/seed/test3-read-lock.yaml");
+        Reports.eachTaskOnce(report, 3, last);
+        JsonNode released = Reports.event(report, "released", 0);
+        assertNotNull(released, report.get("events").toString());
+        assertEquals("config_value", released.get("detail").asText());
+        JsonNode writer = report.get("tasks").get(1);
+        assertEquals("done", writer.get("status").asText());
+        assertEquals(1, writer.get("result").asInt(), "the writer saw the old value, after the release");
+        assertEquals(2, report.get("tasks").get(2).get("result").asInt(), "the final read sees the write");
+        assertEquals(2, report.get("tasks").get(0).get("attempts").asInt(), "the dead reader ran again");
+        assertEquals(0, report.get("locks_held").size());
+    }
+
     /** Random kills and hangs longer than the timeout: every task is recorded exactly once. */
     @Test
     void noTaskIsLostOrDuplicatedUnderRandomFaults() throws Exception {
