@@ -14,10 +14,11 @@ import java.util.List;
  * @param heartbeatTimeoutMs silence after which the master declares a worker dead
  * @param resources          the shared resources declared at the start
  * @param requests           the timeline, in order
+ * @param control            the live HTTP control endpoint
  */
 public record FarmConfig(List<Integer> capacities, int standby, boolean stealing, int workerThreads, long heartbeatMs,
-        long heartbeatTimeoutMs, List<Action.DeclareResource> resources, List<Request> requests)
-        implements Serializable {
+        long heartbeatTimeoutMs, List<Action.DeclareResource> resources, List<Request> requests,
+        ControlConfig control) implements Serializable {
 
     /** Number of worker ranks the job needs, standby ones included. */
     public int workers() {

@@ -58,9 +58,10 @@ public final class FarmConfigReader {
         for (Section.Item item : farm.list("requests")) {
             requests.add(request(item.section(), workers));
         }
+        ControlConfig control = control(farm.optionalSection("control"));
         farm.finish();
         return new FarmConfig(List.copyOf(capacities), standby, stealing, threads, interval, timeout,
-                List.copyOf(resources), List.copyOf(requests));
+                List.copyOf(resources), List.copyOf(requests), control);
     }
 
     private static Request request(Section r, int workers) {
@@ -101,7 +102,29 @@ public final class FarmConfigReader {
         return action;
     }
 
-    private static Action.DeclareResource resource(Section r) {
+    /** The environment variable that may hold the control endpoint's token. */
+    static final String TOKEN_ENV = "MPJHPC_CONTROL_TOKEN";
+
+    private static ControlConfig control(Section c) {
+        boolean enabled = c.bool("enabled", false);
+        String bind = c.string("bind", "127.0.0.1");
+        int port = c.intIn("port", 0, 0, 65535);
+        String token = c.string("token", System.getenv(TOKEN_ENV));
+        int maxBody = c.intIn("max_body_bytes", 65536, 64, 16 << 20);
+        boolean wait = c.bool("wait_for_shutdown", true);
+        c.finish();
+        if (!enabled) {
+            return ControlConfig.OFF;
+        }
+        if (token == null || token.length() < 8) {
+            throw new UserError(c.origin() + ": " + c.key("token") + ": the control endpoint needs a bearer token of"
+                    + " at least 8 characters, in the config or in $" + TOKEN_ENV);
+        }
+        return new ControlConfig(true, bind, port, token, maxBody, wait);
+    }
+
+    /** Reads a shared-resource declaration ({@code name}, {@code type}, {@code value}). */
+    static Action.DeclareResource resource(Section r) {
         String name = r.string("name");
         String typeName = r.string("type");
         ResourceType type = ResourceType.named(typeName);

@@ -33,7 +33,7 @@ public final class FarmJob {
         job.farm().resources().forEach(r -> resources.declare(r.name(), r.type(), r.value()));
         byte[] table = comm.broadcast(comm.rank() == 0 ? Protocol.table(resources.snapshot()) : null, 0);
         if (comm.rank() == 0) {
-            run = new Master(comm, job.farm(), epochMs, resources).run();
+            run = new Master(comm, job.farm(), epochMs, resources, job.outDir()).run();
         } else {
             Worker.Totals totals = new Worker(comm, job.farm(), epochMs, table).run();
             int at = comm.rank() * FIELDS;

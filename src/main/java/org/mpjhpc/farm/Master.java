@@ -5,6 +5,7 @@ import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.mpjhpc.comm.Backoff;
 import org.mpjhpc.comm.Comm;
 import org.mpjhpc.comm.Message;
@@ -32,9 +33,14 @@ final class Master {
     private Liveness liveness;
     /** A phase boundary waits for the work before it to drain. */
     private boolean phaseDue;
+    private final String outDir;
+    private Timeline timeline;
+    private ControlServer control;
+    private boolean shutdownAsked;
 
-    Master(Comm comm, FarmConfig config, long epochMs, ResourceTable resources) {
+    Master(Comm comm, FarmConfig config, long epochMs, ResourceTable resources, String outDir) {
         this.comm = comm;
+        this.outDir = outDir;
         this.resources = resources;
         this.config = config;
         this.epochMs = epochMs;
@@ -50,13 +56,14 @@ final class Master {
         long start = System.nanoTime();
         liveness = new Liveness(config.workers(), config.capacities().size(), config.heartbeatMs(),
                 config.heartbeatTimeoutMs(), start);
-        Timeline timeline = new Timeline(config.requests());
+        timeline = new Timeline(config.requests());
+        control = Control.start(config.control(), outDir);
         Backoff backoff = new Backoff(20_000, 1_000_000);
         Log.info("master: " + config.capacities().size() + " worker(s) with capacities " + config.capacities()
                 + (config.standby() > 0 ? ", " + config.standby() + " standby" : "") + ", "
                 + config.totalTasks() + " task(s) to run");
         boolean abandoned = false;
-        while (!(timeline.done() && scheduler.drained() && !phaseDue)) {
+        while (!(timeline.done() && scheduler.drained() && !phaseDue && (control == null || shutdownAsked))) {
             long t0 = System.nanoTime();
             if (phaseDue && scheduler.drained()) {
                 phaseBoundary();
@@ -67,11 +74,14 @@ final class Master {
             dispatch();
             long t1 = System.nanoTime();
             boolean active = serveWaiting() > 0;
+            if (control != null) {
+                active |= control.drain(this::command) > 0;
+            }
             long t2 = System.nanoTime();
             watch(t2);
             sends.removeIf(Comm.Pending::done);
             times.add(t1 - t0, t2 - t1);
-            if (timeline.done() && !scheduler.anyWorking()) {
+            if (timeline.done() && control == null && !scheduler.anyWorking()) {
                 Log.error("no worker is left to work; " + scheduler.queued() + " task(s) cannot run");
                 abandoned = true;
                 break;
@@ -85,9 +95,60 @@ final class Master {
             }
         }
         long loopEnd = System.nanoTime();
+        if (control != null) {
+            control.close();
+        }
         stopWorkers();
         times.finish(start, loopEnd, System.nanoTime(), threads.getCurrentThreadCpuTime() - cpuStart);
         return new FarmRun(config, book, scheduler, resources, events, restarts, times, abandoned);
+    }
+
+    /** Carries out one request of the control endpoint, between two MPI polls. */
+    private ControlServer.Reply command(ControlServer.Command c) {
+        if (c.worker() != Request.ANY_WORKER && (c.worker() < 0 || c.worker() >= config.workers())) {
+            return ControlServer.error(400, "no worker " + c.worker() + " (workers are 0.." + (config.workers() - 1) + ")");
+        }
+        ObjectNode body = ControlServer.object();
+        switch (c.route()) {
+            case "send" -> {
+                TaskSpec task = timeline.newTask((TaskKind) c.payload());
+                submit(task, c.worker());
+                body.put("task", task.id());
+            }
+            case "resource" -> {
+                Action.DeclareResource r = (Action.DeclareResource) c.payload();
+                resources.declare(r.name(), r.type(), r.value());
+                body.put("resource", r.name());
+            }
+            case "add" -> {
+                int worker = addWorker((Integer) c.payload());
+                if (worker < 0) {
+                    return ControlServer.error(409, "no standby rank is left; start the job with more farm.standby");
+                }
+                body.put("worker", worker);
+            }
+            case "stop" -> {
+                if (!stopWorker(c.worker())) {
+                    return ControlServer.error(409, "worker " + c.worker() + " is " + scheduler.state(c.worker()));
+                }
+                body.put("stopped", c.worker());
+            }
+            case "shutdown" -> {
+                shutdownAsked = true;
+                body.put("shutdown", "the job ends once its work has drained");
+            }
+            default -> body = Status.of(scheduler, book, resources, liveness, restarts, System.nanoTime());
+        }
+        return ControlServer.ok(body);
+    }
+
+    private void submit(TaskSpec task, int worker) {
+        book.add(task);
+        if (worker == Request.ANY_WORKER) {
+            scheduler.submit(task);
+        } else {
+            scheduler.submitTo(worker, task);
+        }
     }
 
     /** Carries out the timeline actions that are due. */
@@ -95,12 +156,7 @@ final class Master {
         for (Timeline.Due due : timeline.due(System.currentTimeMillis() - epochMs)) {
             Action action = due.action();
             if (due.task() != null) {
-                book.add(due.task());
-                if (due.worker() == Request.ANY_WORKER) {
-                    scheduler.submit(due.task());
-                } else {
-                    scheduler.submitTo(due.worker(), due.task());
-                }
+                submit(due.task(), due.worker());
             } else if (action instanceof Action.AddWorker add) {
                 addWorker(add.capacity());
             } else if (action instanceof Action.StopWorker stop) {
@@ -133,22 +189,25 @@ final class Master {
         phaseDue = false;
     }
 
-    private void addWorker(int capacity) {
+    /** Activates a standby rank; returns its worker id, or -1 when none is left. */
+    private int addWorker(int capacity) {
         int worker = scheduler.activate(capacity);
         if (worker < 0) {
             Log.warn("add_worker: no standby rank is left (start the job with more farm.standby)");
-            return;
+            return -1;
         }
         liveness.watch(worker, System.nanoTime());
         send(worker, Tag.ACTIVATE, Protocol.EMPTY);
         events.add("added", worker, "capacity " + capacity);
         Log.info("worker " + worker + " (rank " + (worker + 1) + ") added with capacity " + capacity);
+        return worker;
     }
 
-    private void stopWorker(int worker) {
+    /** Deactivates a worker; false when it was not active. */
+    private boolean stopWorker(int worker) {
         if (scheduler.state(worker) != Scheduler.State.ACTIVE) {
             Log.warn("stop_worker: worker " + worker + " is " + scheduler.state(worker) + ", not active");
-            return;
+            return false;
         }
         List<TaskSpec> back = scheduler.deactivate(worker);
         back.forEach(book::requeued);
@@ -157,6 +216,7 @@ final class Master {
         send(worker, Tag.DEACTIVATE, Protocol.EMPTY);
         events.add("stopped", worker, back.size() + " task(s) requeued");
         Log.info("worker " + worker + " stopped; " + back.size() + " task(s) back to the head of the queue");
+        return true;
     }
 
     private void dispatch() {

@@ -33,7 +33,7 @@ final class Timeline {
         while (!done() && nowMs >= dueAtMs) {
             Request r = requests.get(request);
             if (r.action() instanceof Action.Submit s) {
-                out.add(new Due(s, new TaskSpec(nextId++, 1, s.task())));
+                out.add(new Due(s, newTask(s.task())));
             } else {
                 out.add(new Due(r.action(), null));
             }
@@ -47,6 +47,11 @@ final class Timeline {
             }
         }
         return out;
+    }
+
+    /** A new task with the next id: timeline and control endpoint share one numbering. */
+    TaskSpec newTask(TaskKind kind) {
+        return new TaskSpec(nextId++, 1, kind);
     }
 
     private void skipEmpty() {

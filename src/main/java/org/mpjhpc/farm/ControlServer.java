@@ -1,0 +1,205 @@
+package org.mpjhpc.farm;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import org.mpjhpc.app.UserError;
+import org.mpjhpc.config.Node;
+import org.mpjhpc.config.Section;
+import org.mpjhpc.config.YamlLoader;
+
+/**
+ * The live control endpoint on rank 0: the seed's routes plus status and shutdown.
+ *
+ * <pre>
+ *  POST /send            {"type": "fib", "n": 30}          a task for the master queue
+ *  POST /send/{worker}   {"type": "sleep", "ms": 100}      a task for one worker's queue
+ *  POST /resource        {"name":..,"type":..,"value":..}  declare a shared resource
+ *  POST /add             {"capacity": 5}                   activate a standby worker
+ *  POST /stop/{worker}                                     deactivate a worker
+ *  POST /shutdown                                          end the job once its work drained
+ *  GET  /status                                            queues, workers, locks, counters
+ * </pre>
+ *
+ * HTTP threads never touch the farm: each request becomes a {@link Command} that the
+ * master's event loop carries out between two MPI polls, answering through a future.
+ * Every request needs {@code Authorization: Bearer TOKEN} (401 otherwise); bodies are
+ * limited in size (413); mistakes get a JSON error and a 4xx, never a crash.
+ */
+final class ControlServer implements AutoCloseable {
+    /** Something the master loop must do for an HTTP request; the result is the JSON reply. */
+    record Command(String route, int worker, Object payload, CompletableFuture<Reply> reply) {
+    }
+
+    /** An HTTP answer. */
+    record Reply(int status, ObjectNode body) {
+    }
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final ControlConfig config;
+    private final HttpServer server;
+    private final ConcurrentLinkedQueue<Command> inbox = new ConcurrentLinkedQueue<>();
+
+    ControlServer(ControlConfig config) throws IOException {
+        this.config = config;
+        server = HttpServer.create(new InetSocketAddress(config.bind(), config.port()), 16);
+        server.setExecutor(Executors.newFixedThreadPool(2, r -> {
+            Thread t = new Thread(r, "control-http");
+            t.setDaemon(true);
+            return t;
+        }));
+        server.createContext("/", this::handle);
+        server.start();
+    }
+
+    /** Where the endpoint listens, e.g. {@code http://127.0.0.1:43125}. */
+    String url() {
+        return "http://" + config.bind() + ":" + server.getAddress().getPort();
+    }
+
+    /** Hands each waiting command to the master loop; returns how many there were. */
+    int drain(Function<Command, Reply> master) {
+        int n = 0;
+        for (Command c; (c = inbox.poll()) != null; n++) {
+            Reply reply;
+            try {
+                reply = master.apply(c);
+            } catch (UserError e) {
+                reply = error(400, e.getMessage());
+            }
+            c.reply().complete(reply);
+        }
+        return n;
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        Reply reply;
+        try {
+            reply = answer(exchange);
+        } catch (NotFound e) {
+            reply = error(404, e.getMessage());
+        } catch (UserError e) {
+            reply = error(400, e.getMessage());
+        } catch (RuntimeException e) {
+            reply = error(500, "internal error: " + e);
+        }
+        byte[] body = JSON.writeValueAsBytes(reply.body());
+        exchange.getResponseHeaders().set("Content-Type", "application/json");
+        if (reply.status() == 401) {
+            exchange.getResponseHeaders().set("WWW-Authenticate", "Bearer");
+        }
+        exchange.sendResponseHeaders(reply.status(), body.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(body);
+        }
+    }
+
+    private Reply answer(HttpExchange exchange) throws IOException {
+        if (!authorised(exchange.getRequestHeaders().getFirst("Authorization"))) {
+            return error(401, "missing or wrong bearer token");
+        }
+        String method = exchange.getRequestMethod();
+        String[] parts = exchange.getRequestURI().getPath().replaceAll("/+$", "").split("/");
+        String route = parts.length > 1 ? parts[1] : "";
+        boolean get = route.equals("status");
+        if (!route.isEmpty() && !method.equals(get ? "GET" : "POST")) {
+            return error(405, method + " is not allowed on /" + route + " (use " + (get ? "GET" : "POST") + ")");
+        }
+        byte[] body = readBody(exchange.getRequestBody());
+        if (body == null) {
+            return error(413, "request body larger than " + config.maxBodyBytes() + " bytes");
+        }
+        int worker = parts.length > 2 ? workerId(parts[2]) : Request.ANY_WORKER;
+        Object payload = switch (route) {
+            case "send" -> FarmConfigReader.task(section(body, "task"));
+            case "resource" -> FarmConfigReader.resource(section(body, "resource"));
+            case "add" -> capacity(section(body, "add"));
+            case "stop", "status", "shutdown" -> null;
+            default -> throw new NotFound();
+        };
+        if (route.equals("stop") && worker == Request.ANY_WORKER) {
+            return error(400, "name the worker: POST /stop/{worker}");
+        }
+        CompletableFuture<Reply> reply = new CompletableFuture<>();
+        inbox.add(new Command(route, worker, payload, reply));
+        try {
+            return reply.get(10, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            return error(503, "the master did not answer in time");
+        }
+    }
+
+    private boolean authorised(String header) {
+        byte[] given = (header == null ? "" : header).getBytes(StandardCharsets.UTF_8);
+        byte[] wanted = ("Bearer " + config.token()).getBytes(StandardCharsets.UTF_8);
+        return MessageDigest.isEqual(given, wanted);
+    }
+
+    /** The body, or null when it is larger than allowed. */
+    private byte[] readBody(InputStream in) throws IOException {
+        byte[] body = in.readNBytes(config.maxBodyBytes() + 1);
+        return body.length > config.maxBodyBytes() ? null : body;
+    }
+
+    private static Section section(byte[] body, String what) {
+        Node node = YamlLoader.parse(new String(body, StandardCharsets.UTF_8), "request body");
+        if (node == null) {
+            throw new UserError("request body: expected a JSON object describing the " + what);
+        }
+        return new Section(node, "");
+    }
+
+    private static Integer capacity(Section add) {
+        int capacity = add.intIn("capacity", 1, 1, 1_000_000);
+        add.finish();
+        return capacity;
+    }
+
+    private static int workerId(String text) {
+        try {
+            return Integer.parseInt(text);
+        } catch (NumberFormatException e) {
+            throw new UserError("'" + text + "' is not a worker id");
+        }
+    }
+
+    static Reply error(int status, String message) {
+        ObjectNode body = JSON.createObjectNode();
+        body.put("error", message);
+        return new Reply(status, body);
+    }
+
+    static Reply ok(ObjectNode body) {
+        return new Reply(200, body);
+    }
+
+    static ObjectNode object() {
+        return JSON.createObjectNode();
+    }
+
+    @Override
+    public void close() {
+        // Up to a second for replies in flight (the answer to /shutdown among them).
+        server.stop(1);
+    }
+
+    /** An unknown route. */
+    private static final class NotFound extends UserError {
+        NotFound() {
+            super("no such route (known: POST /send, /send/{worker}, /resource, /add, /stop/{worker}, /shutdown;"
+                    + " GET /status)");
+        }
+    }
+}
