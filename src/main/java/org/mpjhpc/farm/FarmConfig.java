@@ -9,6 +9,7 @@ import java.util.List;
  * @param capacities         per initial worker, how many tasks it may hold (queued and running)
  * @param standby            extra ranks that wait until the timeline adds them as workers
  * @param stealing           whether idle workers take queued tasks from busy ones
+ * @param longestFirst       serve the master queue longest task first (by estimated cost)
  * @param workerThreads      how many tasks a worker runs at the same time
  * @param heartbeatMs        how often a worker reports that it is alive
  * @param heartbeatTimeoutMs silence after which the master declares a worker dead
@@ -16,7 +17,8 @@ import java.util.List;
  * @param requests           the timeline, in order
  * @param control            the live HTTP control endpoint
  */
-public record FarmConfig(List<Integer> capacities, int standby, boolean stealing, int workerThreads, long heartbeatMs,
+public record FarmConfig(List<Integer> capacities, int standby, boolean stealing, boolean longestFirst,
+        int workerThreads, long heartbeatMs,
         long heartbeatTimeoutMs, List<Action.DeclareResource> resources, List<Request> requests,
         ControlConfig control) implements Serializable {
 

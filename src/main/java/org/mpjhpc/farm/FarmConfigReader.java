@@ -40,6 +40,10 @@ public final class FarmConfigReader {
                     + " workers), but the job runs with -np " + np + "; drop -np or change the config");
         }
         boolean stealing = farm.bool("stealing", true);
+        String order = farm.string("order", "fifo");
+        if (!order.equals("fifo") && !order.equals("longest_first")) {
+            throw farm.error("order", "unknown order '" + order + "' (known: fifo, longest_first)");
+        }
         int threads = farm.intIn("worker_threads", 1, 1, 1024);
         Section heartbeat = farm.optionalSection("heartbeat");
         long interval = heartbeat.longIn("interval_ms", 500, 1, 3_600_000);
@@ -60,7 +64,7 @@ public final class FarmConfigReader {
         }
         ControlConfig control = control(farm.optionalSection("control"));
         farm.finish();
-        return new FarmConfig(List.copyOf(capacities), standby, stealing, threads, interval, timeout,
+        return new FarmConfig(List.copyOf(capacities), standby, stealing, order.equals("longest_first"), threads, interval, timeout,
                 List.copyOf(resources), List.copyOf(requests), control);
     }
 

@@ -44,7 +44,7 @@ final class Master {
         this.resources = resources;
         this.config = config;
         this.epochMs = epochMs;
-        this.scheduler = new Scheduler(config.capacities(), config.standby());
+        this.scheduler = new Scheduler(config.capacities(), config.standby(), config.longestFirst());
         this.events = new EventLog(epochMs);
         this.restarts = new long[config.workers()];
     }

@@ -32,13 +32,22 @@ final class Scheduler {
     private final long[] failures;
     private final List<Map<Integer, TaskSpec>> held = new ArrayList<>();
     private final List<Deque<TaskSpec>> pinned = new ArrayList<>();
-    private final Deque<TaskSpec> queue = new ArrayDeque<>();
+    private final TaskQueue queue;
     /** victim -> thief, for steal requests in flight. */
     private final Map<Integer, Integer> asking = new LinkedHashMap<>();
     private int next;
 
-    /** @param capacities the initially active workers; @param standby workers that wait to be added */
     Scheduler(List<Integer> capacities, int standby) {
+        this(capacities, standby, false);
+    }
+
+    /**
+     * @param capacities   the initially active workers
+     * @param standby      workers that wait to be added
+     * @param longestFirst serve fresh tasks longest first (by estimated cost) instead of in order
+     */
+    Scheduler(List<Integer> capacities, int standby, boolean longestFirst) {
+        queue = new TaskQueue(longestFirst);
         int n = capacities.size() + standby;
         capacity = new int[n];
         state = new State[n];

@@ -110,6 +110,17 @@ class ConfigReaderTest {
     }
 
     @Test
+    void controlEndpointNeedsATokenAndResourcesTheirType() {
+        assertTrue(error(GOOD.replace("  requests:", "  control: {enabled: true}\n  requests:"))
+                .contains("farm.control.token: the control endpoint needs a bearer token"));
+        assertTrue(error(GOOD.replace("  requests:", "  resources:\n    - {name: t, type: int, value: x}\n  requests:"))
+                .contains("farm.resources[0].value: expected a whole number"));
+        assertTrue(error(GOOD.replace("  requests:", "  resources:\n    - {name: t, type: set, value: 1}\n  requests:"))
+                .contains("unknown resource type 'set'"));
+        assertTrue(error(GOOD.replace("  requests:", "  order: random\n  requests:")).contains("unknown order 'random'"));
+    }
+
+    @Test
     void javaTaskClassesAreCheckedBeforeAnythingStarts() {
         String missing = GOOD.replace("{type: fib, n: 30}", "{type: java, class: no.such.Task}");
         assertTrue(error(missing).contains("class 'no.such.Task' not found"));
