@@ -144,6 +144,12 @@ final class Master {
 
     private void submit(TaskSpec task, int worker) {
         book.add(task);
+        Scheduler.State state = worker == Request.ANY_WORKER ? null : scheduler.state(worker);
+        if (state == Scheduler.State.STANDBY || state == Scheduler.State.STOPPED) {
+            Log.warn("task " + task.id() + " was sent to worker " + worker + ", which is " + state
+                    + "; it goes to the master queue instead");
+            worker = Request.ANY_WORKER;
+        }
         if (worker == Request.ANY_WORKER) {
             scheduler.submit(task);
         } else {
