@@ -7,10 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -18,25 +15,6 @@ import org.junit.jupiter.api.io.TempDir;
 class FarmIT {
     @TempDir
     Path dir;
-
-    private static List<Long> field(JsonNode array, String name) {
-        List<Long> values = new ArrayList<>();
-        array.forEach(n -> values.add(n.get(name).asLong()));
-        return values;
-    }
-
-    /** Every task id from 0 to n-1 appears exactly once, with a terminal status. */
-    private static void eachTaskOnce(JsonNode report, int n, Mpjrun.Result run) {
-        JsonNode tasks = report.get("tasks");
-        assertEquals(n, tasks.size());
-        Set<Long> ids = new HashSet<>(field(tasks, "id"));
-        assertEquals(n, ids.size());
-        for (JsonNode t : tasks) {
-            assertTrue(Set.of("done", "failed").contains(t.get("status").asText()), t.toString());
-            assertEquals(1, t.get("attempts").asInt(), t + "\n" + run.all());
-            assertTrue(t.get("end_ms").asLong() >= t.get("start_ms").asLong());
-        }
-    }
 
     @Test
     void seedTest1AssignsThreeFourFour() throws Exception {
@@ -46,14 +24,15 @@ class FarmIT {
         assertEquals(0, r.exit(), r.all());
         JsonNode json = r.report(report);
         assertEquals("ok", json.get("status").asText());
-        assertEquals(List.of(3L, 4L, 4L), field(json.get("workers"), "assigned"), r.all());
-        assertEquals(List.of(3L, 4L, 5L), field(json.get("workers"), "capacity"));
-        assertEquals(List.of(1L, 2L, 3L), field(json.get("workers"), "rank"));
-        assertEquals(List.of(3L, 4L, 4L), field(json.get("workers"), "completed"));
-        eachTaskOnce(json, 11, r);
-        List<Long> workers = field(json.get("tasks"), "worker");
+        assertEquals(List.of(3L, 4L, 4L), Reports.field(json.get("workers"), "assigned"), r.all());
+        assertEquals(List.of(3L, 4L, 5L), Reports.field(json.get("workers"), "capacity"));
+        assertEquals(List.of(1L, 2L, 3L), Reports.field(json.get("workers"), "rank"));
+        assertEquals(List.of(3L, 4L, 4L), Reports.field(json.get("workers"), "completed"));
+        Reports.eachTaskOnce(json, 11, r);
+        List<Long> workers = Reports.field(json.get("tasks"), "worker");
         assertEquals(List.of(0L, 1L, 2L, 0L, 1L, 2L, 0L, 1L, 2L, 1L, 2L), workers);
         json.get("tasks").forEach(t -> assertEquals(832040, t.get("result").asLong()));
+        json.get("tasks").forEach(t -> assertEquals(1, t.get("attempts").asInt(), "no failure, no second run"));
         assertTrue(Files.exists(dir.resolve("out/report.json")), "--out folder holds the report too");
         assertTrue(r.stdout().contains("VERIFY PASS"), r.stdout());
     }
@@ -66,7 +45,7 @@ class FarmIT {
         assertEquals(0, r.exit(), r.all());
         JsonNode json = r.report(report);
         assertEquals("ok", json.get("status").asText());
-        eachTaskOnce(json, 28, r);
+        Reports.eachTaskOnce(json, 28, r);
         JsonNode failing = json.get("tasks").get(27);
         assertEquals("shell", failing.get("type").asText());
         assertEquals("failed", failing.get("status").asText());
