@@ -1,0 +1,80 @@
+package org.mpjhpc.fv;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import org.mpjhpc.app.UserError;
+import org.mpjhpc.config.Section;
+
+/** Reads and validates the {@code fv:} section of a job file. */
+public final class FvConfigReader {
+    private static final List<String> PROBLEMS = Arrays.stream(Problem.values()).map(Problem::id).toList();
+
+    private FvConfigReader() {
+    }
+
+    /** @param np the MPI ranks of the run, or 0 when not known yet */
+    public static FvConfig read(Section fv, int np) {
+        String problem = fv.string("problem");
+        if (!PROBLEMS.contains(problem)) {
+            throw fv.error("problem", "unknown problem '" + problem + "' (known: " + String.join(", ", PROBLEMS) + ")");
+        }
+        Problem kind = Problem.valueOf(problem.toUpperCase(Locale.ROOT));
+        int nx = fv.intIn("nx", 100, 1, 1 << 16);
+        int ny = fv.intIn("ny", 100, 1, 1 << 16);
+        double gamma = fv.doubleValue("gamma", 1.4);
+        if (!(gamma > 1.0 && gamma < 10.0)) {
+            throw fv.error("gamma", "must be between 1 and 10, got " + gamma);
+        }
+        double cfl = fv.doubleValue("cfl", 0.4);
+        if (!(cfl > 0 && cfl <= 1.0)) {
+            throw fv.error("cfl", "must be in (0, 1], got " + cfl);
+        }
+        double tEnd = fv.doubleValue("t_end", kind.tEnd);
+        if (!(tEnd > 0)) {
+            throw fv.error("t_end", "must be positive, got " + tEnd);
+        }
+        int maxSteps = fv.intIn("max_steps", 1_000_000, 1, Integer.MAX_VALUE);
+        Section scheme = fv.optionalSection("scheme");
+        int order = scheme.intIn("order", 2, 1, 2);
+        String riemann = oneOf(scheme, "riemann", "hllc", "hllc", "hll");
+        String limiter = oneOf(scheme, "limiter", "van_leer", "minmod", "van_leer");
+        scheme.finish();
+        String[] sides = boundaries(fv.optionalSection("boundary"), kind);
+        String halo = oneOf(fv, "halo", "nonblocking", "blocking", "nonblocking");
+        int workers = fv.intIn("workers", np > 1 ? np - 1 : 1, 1, 4096);
+        if (np > 0 && np != workers + 1) {
+            throw fv.error("workers", workers + " compute workers need -np " + (workers + 1) + " (1 master + "
+                    + workers + "), but the job runs with -np " + np);
+        }
+        int diag = fv.intIn("diagnostics_every", 10, 1, Integer.MAX_VALUE);
+        long heartbeat = fv.longIn("heartbeat_ms", 1000, 1, 3_600_000);
+        fv.finish();
+        return new FvConfig(problem, nx, ny, gamma, cfl, tEnd, maxSteps, order, riemann, limiter, sides,
+                halo.equals("nonblocking"), workers, diag, heartbeat);
+    }
+
+    private static String[] boundaries(Section b, Problem kind) {
+        String[] names = {"left", "right", "bottom", "top"};
+        String[] sides = new String[4];
+        for (int s = 0; s < 4; s++) {
+            sides[s] = oneOf(b, names[s], kind.sides[s].name().toLowerCase(Locale.ROOT),
+                    "periodic", "transmissive", "reflective");
+        }
+        b.finish();
+        if (sides[0].equals("periodic") != sides[1].equals("periodic")
+                || sides[2].equals("periodic") != sides[3].equals("periodic")) {
+            throw new UserError(b.origin() + ": " + b.path() + ": periodic boundaries come in pairs (left with right,"
+                    + " bottom with top)");
+        }
+        return sides;
+    }
+
+    private static String oneOf(Section s, String key, String fallback, String... allowed) {
+        String value = s.string(key, fallback);
+        if (!Arrays.asList(allowed).contains(value)) {
+            throw s.error(key, "must be one of " + String.join(", ", allowed) + ", got '" + value + "'");
+        }
+        return value;
+    }
+}

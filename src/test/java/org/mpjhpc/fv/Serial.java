@@ -1,0 +1,44 @@
+package org.mpjhpc.fv;
+
+/** Runs a problem on one block, without MPI, for the kernel tests. */
+final class Serial {
+    private Serial() {
+    }
+
+    static FvConfig config(String problem, int nx, int ny, int order, String riemann, String limiter) {
+        Problem p = Problem.valueOf(problem.toUpperCase(java.util.Locale.ROOT));
+        String[] sides = new String[4];
+        for (int s = 0; s < 4; s++) {
+            sides[s] = p.sides[s].name().toLowerCase(java.util.Locale.ROOT);
+        }
+        return new FvConfig(problem, nx, ny, 1.4, 0.4, p.tEnd, 1_000_000, order, riemann, limiter, sides, false, 1, 10,
+                1000);
+    }
+
+    static Field run(FvConfig c, double tEnd) {
+        Field u = new Field(c.nx(), c.ny(), 2);
+        Setup.fill(c, u, 0, 0, 0);
+        int[] neighbours = new int[4];
+        Boundary[] physical = new Boundary[4];
+        for (Boundary.Side s : Boundary.Side.values()) {
+            physical[s.ordinal()] = c.side(s);
+            neighbours[s.ordinal()] = c.side(s) == Boundary.PERIODIC ? HaloExchange.SELF : HaloExchange.NONE;
+        }
+        Stepper stepper = new Stepper(c, u, new HaloExchange(u, neighbours, physical, null, false), x -> x);
+        double t = 0;
+        while (t < tEnd) {
+            t += stepper.step(t, tEnd);
+        }
+        return u;
+    }
+
+    static double total(Field u, int var) {
+        double sum = 0;
+        for (int j = 0; j < u.ny; j++) {
+            for (int i = 0; i < u.nx; i++) {
+                sum += u.q[var][u.at(i, j)];
+            }
+        }
+        return sum;
+    }
+}
