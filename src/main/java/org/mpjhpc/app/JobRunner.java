@@ -5,6 +5,7 @@ import org.mpjhpc.comm.Comm;
 import org.mpjhpc.config.ConfigReader;
 import org.mpjhpc.config.JobConfig;
 import org.mpjhpc.farm.FarmJob;
+import org.mpjhpc.fv.FvJob;
 import org.mpjhpc.log.Log;
 
 /**
@@ -28,6 +29,9 @@ final class JobRunner {
         Log.configure(comm.rank(), comm.rank() == 0 ? "master" : "worker", job.logLevel());
         if (comm.rank() == 0) {
             Log.info("job '" + job.name() + "' (" + job.kind() + ") on " + comm.size() + " ranks, output in " + job.outDir());
+        }
+        if (job.fv() != null) {
+            return FvJob.run(mpi.MPI.COMM_WORLD, job, options.report());
         }
         return FarmJob.run(comm, job, launch.epochMs(), options.report());
     }

@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Set;
 import org.mpjhpc.app.UserError;
 import org.mpjhpc.farm.FarmConfigReader;
+import org.mpjhpc.fv.FvConfigReader;
 
 /** Turns a job file plus command-line overrides into a validated {@link JobConfig}. */
 public final class ConfigReader {
@@ -28,8 +29,8 @@ public final class ConfigReader {
         Overrides.apply(root, overrides);
         Section job = new Section(root, "");
         String kind = job.string("job", "farm");
-        if (!kind.equals("farm")) {
-            throw job.error("job", "unknown job kind '" + kind + "' (known: farm)");
+        if (!kind.equals("farm") && !kind.equals("fv")) {
+            throw job.error("job", "unknown job kind '" + kind + "' (known: farm, fv)");
         }
         String name = job.string("name", baseName(file));
         // Read what the file says even when the command line overrides it: its keys must be known.
@@ -39,7 +40,9 @@ public final class ConfigReader {
         String configured = output.string("dir", "out/" + name);
         String out = outDir != null ? outDir : configured;
         output.finish();
-        JobConfig config = new JobConfig(kind, name, level, out, FarmConfigReader.read(job.section("farm"), np));
+        JobConfig config = kind.equals("farm")
+                ? new JobConfig(kind, name, level, out, FarmConfigReader.read(job.section("farm"), np), null)
+                : new JobConfig(kind, name, level, out, null, FvConfigReader.read(job.section("fv"), np));
         job.finish();
         return config;
     }

@@ -1,0 +1,92 @@
+package org.mpjhpc.fv;
+
+import java.util.ArrayList;
+import java.util.List;
+import mpi.Intracomm;
+import mpi.MPI;
+import mpi.Status;
+import org.mpjhpc.comm.Backoff;
+import org.mpjhpc.log.Log;
+
+/**
+ * World rank 0 of a finite-volume run: it does not compute. It watches the compute ranks'
+ * heartbeats, joins the Reduce of the conserved totals when compute rank 0 announces
+ * one, and assembles the final field from every block for the output files.
+ */
+final class FvMaster {
+    /** One diagnostics row: step, time, dt, then the four totals. */
+    record Row(int step, double time, double dt, double[] totals) {
+    }
+
+    private final Intracomm world;
+    private final FvConfig config;
+    final List<Row> rows = new ArrayList<>();
+    /** The final conserved field, variable by variable, row-major over the whole grid. */
+    final double[][] field;
+
+    FvMaster(Intracomm world, FvConfig config) {
+        this.world = world;
+        this.config = config;
+        this.field = new double[Field.VARS][config.nx() * config.ny()];
+    }
+
+    void run() {
+        int ranks = world.Size() - 1;
+        long[] lastSeen = new long[ranks + 1];
+        boolean[] warned = new boolean[ranks + 1];
+        java.util.Arrays.fill(lastSeen, System.nanoTime());
+        long silence = 5 * config.heartbeatMs() * 1_000_000L + 2_000_000_000L;
+        Backoff backoff = new Backoff(20_000, 1_000_000);
+        int blocks = 0;
+        while (blocks < ranks) {
+            Status s = world.Iprobe(MPI.ANY_SOURCE, MPI.ANY_TAG);
+            long now = System.nanoTime();
+            if (s == null) {
+                for (int r = 1; r <= ranks; r++) {
+                    if (!warned[r] && now - lastSeen[r] > silence) {
+                        warned[r] = true;
+                        Log.warn("compute rank " + r + " silent for " + (now - lastSeen[r]) / 1_000_000 + " ms");
+                    }
+                }
+                backoff.idle();
+                continue;
+            }
+            backoff.reset();
+            lastSeen[s.source] = now;
+            warned[s.source] = false;
+            double[] data = new double[s.Get_count(MPI.DOUBLE)];
+            world.Recv(data, 0, data.length, MPI.DOUBLE, s.source, s.tag);
+            switch (FvTag.of(s.tag)) {
+                case HEARTBEAT -> Log.debug("heartbeat from rank " + s.source + ": step " + (int) data[0]);
+                case TOTALS -> totals(data);
+                case BLOCK -> {
+                    place(data);
+                    blocks++;
+                }
+            }
+        }
+    }
+
+    /** Joins the Reduce(SUM) the compute ranks are entering. */
+    private void totals(double[] head) {
+        double[] none = new double[Field.VARS];
+        double[] sums = new double[Field.VARS];
+        world.Reduce(none, 0, sums, 0, Field.VARS, MPI.DOUBLE, MPI.SUM, 0);
+        rows.add(new Row((int) head[0], head[1], head[2], sums));
+        Log.debug("step " + (int) head[0] + " t=" + head[1] + " mass " + sums[0]);
+    }
+
+    private void place(double[] data) {
+        int x0 = (int) data[0];
+        int y0 = (int) data[1];
+        int bnx = (int) data[2];
+        int bny = (int) data[3];
+        int k = 4;
+        for (int v = 0; v < Field.VARS; v++) {
+            for (int j = 0; j < bny; j++) {
+                System.arraycopy(data, k, field[v], (y0 + j) * config.nx() + x0, bnx);
+                k += bnx;
+            }
+        }
+    }
+}

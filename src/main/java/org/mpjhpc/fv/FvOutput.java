@@ -1,0 +1,129 @@
+package org.mpjhpc.fv;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.file.Path;
+import java.util.Locale;
+import org.mpjhpc.config.JobConfig;
+import org.mpjhpc.log.Log;
+import org.mpjhpc.output.AtomicWrite;
+
+/**
+ * What the master writes at the end of a finite-volume run (others read these files; the
+ * names are part of the product): summary.json, lineout_x.csv, lineout_y.csv,
+ * diagnostics.csv, final.vtk and density.png, then the timing table and the verdict.
+ */
+final class FvOutput {
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final String[] TOTALS = {"mass", "momentum_x", "momentum_y", "energy"};
+
+    private FvOutput() {
+    }
+
+    /** Writes everything, prints the table; returns the exit code. */
+    static int finish(JobConfig job, FvMaster master, double[] max, double wallSeconds, int ranks, String report) {
+        FvConfig c = job.fv();
+        long io = System.nanoTime();
+        FvMaster.Row first = master.rows.get(0);
+        FvMaster.Row last = master.rows.get(master.rows.size() - 1);
+        boolean finished = last.time() >= c.tEnd() * (1 - 1e-12);
+        FvVerify verify = FvVerify.of(c, master.field, first, last, finished);
+        String checksum = Checksum.of(master.field);
+        Path out = Path.of(job.outDir());
+        Lineouts.write(c, master.field, out);
+        AtomicWrite.text(out.resolve("diagnostics.csv"), diagnostics(master));
+        Vtk.write(c, master.field, out.resolve("final.vtk"));
+        DensityImage.write(c, master.field, out.resolve("density.png"));
+        double ioSeconds = (System.nanoTime() - io) / 1e9;
+        ObjectNode summary = summary(c, max, first, last, checksum, verify, ranks, ioSeconds);
+        try {
+            String text = JSON.writeValueAsString(summary) + "\n";
+            AtomicWrite.text(out.resolve("summary.json"), text);
+            if (report != null) {
+                AtomicWrite.text(Path.of(report), text);
+            }
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+        Log.info("output written to " + out);
+        System.out.print(table(c, max, wallSeconds, ioSeconds, summary, checksum, verify));
+        System.out.flush();
+        return verify.passed() ? 0 : 1;
+    }
+
+    private static ObjectNode summary(FvConfig c, double[] max, FvMaster.Row first, FvMaster.Row last,
+            String checksum, FvVerify verify, int ranks, double ioSeconds) {
+        ObjectNode s = JSON.createObjectNode();
+        s.put("problem", c.problem());
+        s.put("nx", c.nx());
+        s.put("ny", c.ny());
+        s.put("ranks", ranks - 1);
+        s.put("halo_mode", c.nonblocking() ? "nonblocking" : "blocking");
+        s.put("order", c.order());
+        s.put("riemann", c.riemann());
+        s.put("time", last.time());
+        s.put("steps", last.step());
+        s.put("checksum", checksum);
+        ObjectNode totals = s.putObject("totals");
+        ObjectNode start = totals.putObject("start");
+        ObjectNode end = totals.putObject("end");
+        for (int v = 0; v < Field.VARS; v++) {
+            start.put(TOTALS[v], first.totals()[v]);
+            end.put(TOTALS[v], last.totals()[v]);
+        }
+        ObjectNode timing = s.putObject("timing");
+        for (int p = 0; p < PhaseTimes.NAMES.length; p++) {
+            timing.put(PhaseTimes.NAMES[p], p == PhaseTimes.IO ? max[p] + ioSeconds : max[p]);
+        }
+        timing.put("loop", max[FvWorker.LOOP]);
+        s.put("cell_updates_per_s", cellUpdates(c, last.step()) / max[FvWorker.LOOP]);
+        s.put("l1_error", Double.isNaN(verify.l1()) ? null : verify.l1());
+        s.put("verified", verify.passed());
+        verify.checks().forEach(s.putArray("checks")::add);
+        return s;
+    }
+
+    private static double cellUpdates(FvConfig c, int steps) {
+        return (double) c.nx() * c.ny() * steps;
+    }
+
+    private static String diagnostics(FvMaster master) {
+        StringBuilder csv = new StringBuilder("step,time,dt,mass,momentum_x,momentum_y,energy\n");
+        for (FvMaster.Row r : master.rows) {
+            csv.append(String.format(Locale.ROOT, "%d,%.17g,%.17g,%.17g,%.17g,%.17g,%.17g%n", r.step(), r.time(),
+                    r.dt(), r.totals()[0], r.totals()[1], r.totals()[2], r.totals()[3]));
+        }
+        return csv.toString();
+    }
+
+    /** The CloverLeaf-style profile: seconds and share per phase (maximum over ranks). */
+    private static String table(FvConfig c, double[] max, double wall, double io, ObjectNode s, String checksum,
+            FvVerify verify) {
+        StringBuilder t = new StringBuilder();
+        int steps = s.get("steps").asInt();
+        double loop = max[FvWorker.LOOP];
+        t.append(String.format(Locale.ROOT, "%n== finite volume '%s' %d x %d, %d compute rank(s)%s, %s halo ==%n",
+                c.problem(), c.nx(), c.ny(), c.workers(), oversubscribed(c.workers() + 1),
+                c.nonblocking() ? "nonblocking" : "blocking"));
+        t.append(String.format(Locale.ROOT, "t = %.6g after %d steps; checksum %s%n", s.get("time").asDouble(), steps,
+                checksum));
+        t.append(String.format(Locale.ROOT, "%-10s %10s %8s   (maximum over ranks)%n", "phase", "seconds", "share"));
+        for (int p = 0; p < PhaseTimes.NAMES.length; p++) {
+            double sec = p == PhaseTimes.IO ? max[p] + io : max[p];
+            t.append(String.format(Locale.ROOT, "%-10s %10.4f %7.1f%%%n", PhaseTimes.NAMES[p], sec, 100 * sec / loop));
+        }
+        t.append(String.format(Locale.ROOT, "%-10s %10.4f          (time loop), wall %.3f s with start-up%n", "loop",
+                loop, wall));
+        t.append(String.format(Locale.ROOT, "%.3g cell updates/s, %.3f us per step%n",
+                s.get("cell_updates_per_s").asDouble(), 1e6 * loop / Math.max(1, steps)));
+        t.append("VERIFY ").append(verify.passed() ? "PASS" : "FAIL").append(": ")
+                .append(String.join("; ", verify.checks())).append('\n');
+        return t.toString();
+    }
+
+    static String oversubscribed(int ranks) {
+        int cores = Runtime.getRuntime().availableProcessors();
+        return ranks > cores ? " (oversubscribed: " + ranks + " ranks on " + cores + " cores)" : "";
+    }
+}

@@ -1,0 +1,24 @@
+package org.mpjhpc.fv;
+
+/**
+ * Messages between the compute ranks and the master (world communicator). The pairs:
+ *
+ * <pre>
+ *  compute ranks send            master serves
+ *  HEARTBEAT (step, time)     -> marks the rank alive
+ *  TOTALS (step, time, dt)    -> joins the Reduce(SUM) of the conserved totals that follows
+ *                                (sent by compute rank 0 only, just before the Reduce)
+ *  BLOCK (x0, y0, nx, ny, q)  -> copies the final block into the global field
+ * </pre>
+ */
+enum FvTag {
+    HEARTBEAT, TOTALS, BLOCK;
+
+    int code() {
+        return 200 + ordinal();
+    }
+
+    static FvTag of(int code) {
+        return values()[code - 200];
+    }
+}

@@ -1,0 +1,132 @@
+package org.mpjhpc.fv;
+
+import mpi.Cartcomm;
+import mpi.Intracomm;
+import mpi.MPI;
+import mpi.ShiftParms;
+import org.mpjhpc.log.Log;
+
+/**
+ * A compute rank: owns one block of the Cartesian topology and runs the time loop. It
+ * reports to the master (world rank 0) by heartbeats, by the Reduce of the conserved
+ * totals every few steps, and by sending its final block.
+ */
+final class FvWorker {
+    private static final int MASTER = 0;
+    /** What {@link #run} returns: the phase times, then the steps, then the loop's wall time. */
+    static final int STEPS = PhaseTimes.NAMES.length;
+    static final int LOOP = STEPS + 1;
+    static final int RESULT = LOOP + 1;
+    private final Intracomm world;
+    private final Intracomm compute;
+    private final FvConfig config;
+
+    FvWorker(Intracomm world, Intracomm compute, FvConfig config) {
+        this.world = world;
+        this.compute = compute;
+        this.config = config;
+    }
+
+    /** Runs the simulation; returns this rank's phase times (seconds) and its step count. */
+    double[] run() {
+        int[] dims = Decomposition.dims(compute.Size(), config.nx(), config.ny());
+        boolean[] periodic = {config.side(Boundary.Side.LEFT) == Boundary.PERIODIC,
+                config.side(Boundary.Side.BOTTOM) == Boundary.PERIODIC};
+        Cartcomm cart = compute.Create_cart(dims, periodic, false);
+        int me = cart.Rank();
+        int[] coords = cart.Coords(me);
+        int x0 = Decomposition.start(config.nx(), dims[0], coords[0]);
+        int y0 = Decomposition.start(config.ny(), dims[1], coords[1]);
+        Field u = new Field(Decomposition.size(config.nx(), dims[0], coords[0]),
+                Decomposition.size(config.ny(), dims[1], coords[1]), 2);
+        if (me == 0) {
+            Log.info("Cartesian topology " + dims[0] + " x " + dims[1] + " over " + compute.Size()
+                    + " compute rank(s), halo " + (config.nonblocking() ? "nonblocking" : "blocking"));
+        }
+        Setup.fill(config, u, x0, y0, 0.0);
+        HaloExchange halo = new HaloExchange(u, neighbours(cart, me), physical(), new MpjLink(cart),
+                config.nonblocking());
+        Stepper stepper = new Stepper(config, u, halo, local -> min(cart, local));
+        double area = config.dx() * config.dy();
+        totals(cart, u, area, 0, 0.0, 0.0);
+        double t = 0.0;
+        int step = 0;
+        long loopStart = System.nanoTime();
+        long nextBeat = loopStart;
+        while (t < config.tEnd() && step < config.maxSteps()) {
+            double dt = stepper.step(t, config.tEnd());
+            t += dt;
+            step++;
+            if (step % config.diagnosticsEvery() == 0 || t >= config.tEnd() || step == config.maxSteps()) {
+                totals(cart, u, area, step, t, dt);
+            }
+            if (System.nanoTime() >= nextBeat) {
+                world.Send(new double[] {step, t}, 0, 2, MPI.DOUBLE, MASTER, FvTag.HEARTBEAT.code());
+                nextBeat = System.nanoTime() + config.heartbeatMs() * 1_000_000L;
+            }
+        }
+        double loopSeconds = (System.nanoTime() - loopStart) / 1e9;
+        long io = System.nanoTime();
+        sendBlock(u, x0, y0);
+        stepper.times.add(PhaseTimes.IO, System.nanoTime() - io);
+        double[] result = new double[RESULT];
+        for (int p = 0; p < PhaseTimes.NAMES.length; p++) {
+            result[p] = stepper.times.nanos[p] / 1e9;
+        }
+        result[STEPS] = step;
+        result[LOOP] = loopSeconds;
+        return result;
+    }
+
+    private static double min(Cartcomm cart, double local) {
+        double[] in = {local};
+        double[] out = new double[1];
+        cart.Allreduce(in, 0, out, 0, 1, MPI.DOUBLE, MPI.MIN);
+        return out[0];
+    }
+
+    /** Compute rank 0 announces the step; then every rank joins the Reduce to the master. */
+    private void totals(Cartcomm cart, Field u, double area, int step, double t, double dt) {
+        if (cart.Rank() == 0) {
+            world.Send(new double[] {step, t, dt}, 0, 3, MPI.DOUBLE, MASTER, FvTag.TOTALS.code());
+        }
+        double[] mine = Totals.of(u, area);
+        world.Reduce(mine, 0, new double[mine.length], 0, mine.length, MPI.DOUBLE, MPI.SUM, MASTER);
+    }
+
+    private void sendBlock(Field u, int x0, int y0) {
+        double[] data = new double[4 + Field.VARS * u.nx * u.ny];
+        data[0] = x0;
+        data[1] = y0;
+        data[2] = u.nx;
+        data[3] = u.ny;
+        int k = 4;
+        for (int v = 0; v < Field.VARS; v++) {
+            for (int j = 0; j < u.ny; j++) {
+                System.arraycopy(u.q[v], u.at(0, j), data, k, u.nx);
+                k += u.nx;
+            }
+        }
+        world.Send(data, 0, data.length, MPI.DOUBLE, MASTER, FvTag.BLOCK.code());
+    }
+
+    private int[] neighbours(Cartcomm cart, int me) {
+        ShiftParms x = cart.Shift(0, 1);
+        ShiftParms y = cart.Shift(1, 1);
+        int[] ranks = {x.rank_source, x.rank_dest, y.rank_source, y.rank_dest};
+        int[] out = new int[4];
+        for (int s = 0; s < 4; s++) {
+            int r = ranks[s];
+            out[s] = r < 0 || r == MPI.PROC_NULL ? HaloExchange.NONE : r == me ? HaloExchange.SELF : r;
+        }
+        return out;
+    }
+
+    private Boundary[] physical() {
+        Boundary[] sides = new Boundary[4];
+        for (Boundary.Side s : Boundary.Side.values()) {
+            sides[s.ordinal()] = config.side(s);
+        }
+        return sides;
+    }
+}
