@@ -44,6 +44,11 @@ public final class ConfigReader {
                 ? new JobConfig(kind, name, level, out, FarmConfigReader.read(job.section("farm"), np), null)
                 : new JobConfig(kind, name, level, out, null, FvConfigReader.read(job.section("fv"), np));
         job.finish();
+        if (config.fv() != null && config.fv().restart()
+                && !java.nio.file.Files.exists(Path.of(out, "checkpoint.bin"))) {
+            throw job.error("fv", "fv.restart: no checkpoint.bin in " + out + " to restart from"
+                    + " (run with fv.checkpoint_every first, with the same --out)");
+        }
         return config;
     }
 

@@ -30,7 +30,7 @@ public final class FvJob {
         if (master) {
             Log.info("finite volume '" + config.problem() + "' " + config.nx() + " x " + config.ny() + " on "
                     + config.workers() + " compute rank(s), order " + config.order() + ", " + config.riemann());
-            fvMaster = new FvMaster(world, config);
+            fvMaster = new FvMaster(world, config, job.outDir());
             fvMaster.run();
         } else {
             mine = new FvWorker(world, compute, config).run();

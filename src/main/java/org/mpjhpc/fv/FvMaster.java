@@ -24,10 +24,21 @@ final class FvMaster {
     /** The final conserved field, variable by variable, row-major over the whole grid. */
     final double[][] field;
 
-    FvMaster(Intracomm world, FvConfig config) {
+    private final String outDir;
+    private final Checkpoint restartFrom;
+    private final double[][] checkpoint;
+    private int checkpointBlocks;
+
+    FvMaster(Intracomm world, FvConfig config, String outDir) {
         this.world = world;
         this.config = config;
+        this.outDir = outDir;
         this.field = new double[Field.VARS][config.nx() * config.ny()];
+        this.checkpoint = config.checkpointEvery() > 0 ? new double[Field.VARS][config.nx() * config.ny()] : null;
+        this.restartFrom = config.restart() ? Checkpoint.read(Checkpoint.file(outDir), config.nx(), config.ny()) : null;
+        if (restartFrom != null) {
+            Log.info("restarting from step " + restartFrom.step() + ", t = " + restartFrom.time());
+        }
     }
 
     void run() {
@@ -60,9 +71,11 @@ final class FvMaster {
                 case HEARTBEAT -> Log.debug("heartbeat from rank " + s.source + ": step " + (int) data[0]);
                 case TOTALS -> totals(data);
                 case BLOCK -> {
-                    place(data);
+                    place(data, 4, field);
                     blocks++;
                 }
+                case CHECKPOINT -> checkpointBlock(data, ranks);
+                case RESTORE -> restore(data, s.source);
             }
         }
     }
@@ -76,17 +89,47 @@ final class FvMaster {
         Log.debug("step " + (int) head[0] + " t=" + head[1] + " mass " + sums[0]);
     }
 
-    private void place(double[] data) {
+    /** Copies a block message (header of {@code head} values, then the cells) into {@code into}. */
+    private void place(double[] data, int head, double[][] into) {
         int x0 = (int) data[0];
         int y0 = (int) data[1];
         int bnx = (int) data[2];
         int bny = (int) data[3];
-        int k = 4;
+        int k = head;
         for (int v = 0; v < Field.VARS; v++) {
             for (int j = 0; j < bny; j++) {
-                System.arraycopy(data, k, field[v], (y0 + j) * config.nx() + x0, bnx);
+                System.arraycopy(data, k, into[v], (y0 + j) * config.nx() + x0, bnx);
                 k += bnx;
             }
         }
+    }
+
+    /** One block of a checkpoint; the file is written once every block of that step is in. */
+    private void checkpointBlock(double[] data, int ranks) {
+        place(data, 6, checkpoint);
+        if (++checkpointBlocks == ranks) {
+            checkpointBlocks = 0;
+            new Checkpoint(config.nx(), config.ny(), (int) data[4], data[5], checkpoint).write(Checkpoint.file(outDir));
+            Log.info("checkpoint written at step " + (int) data[4] + ", t = " + data[5]);
+        }
+    }
+
+    /** Restart: sends a compute rank its block of the checkpoint, with the step and time. */
+    private void restore(double[] request, int rank) {
+        int x0 = (int) request[0];
+        int y0 = (int) request[1];
+        int bnx = (int) request[2];
+        int bny = (int) request[3];
+        double[] data = new double[2 + Field.VARS * bnx * bny];
+        data[0] = restartFrom.step();
+        data[1] = restartFrom.time();
+        int k = 2;
+        for (int v = 0; v < Field.VARS; v++) {
+            for (int j = 0; j < bny; j++) {
+                System.arraycopy(restartFrom.field()[v], (y0 + j) * config.nx() + x0, data, k, bnx);
+                k += bnx;
+            }
+        }
+        world.Send(data, 0, data.length, MPI.DOUBLE, rank, FvTag.RESTORE.code());
     }
 }

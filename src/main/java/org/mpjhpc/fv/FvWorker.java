@@ -43,14 +43,20 @@ final class FvWorker {
             Log.info("Cartesian topology " + dims[0] + " x " + dims[1] + " over " + compute.Size()
                     + " compute rank(s), halo " + (config.nonblocking() ? "nonblocking" : "blocking"));
         }
-        Setup.fill(config, u, x0, y0, 0.0);
+        double t = 0.0;
+        int step = 0;
+        if (config.restart()) {
+            double[] restored = restore(u, x0, y0);
+            step = (int) restored[0];
+            t = restored[1];
+        } else {
+            Setup.fill(config, u, x0, y0, 0.0);
+        }
         HaloExchange halo = new HaloExchange(u, neighbours(cart, me), physical(), new MpjLink(cart),
                 config.nonblocking());
         Stepper stepper = new Stepper(config, u, halo, local -> min(cart, local));
         double area = config.dx() * config.dy();
-        totals(cart, u, area, 0, 0.0, 0.0);
-        double t = 0.0;
-        int step = 0;
+        totals(cart, u, area, step, t, 0.0);
         long loopStart = System.nanoTime();
         long nextBeat = loopStart;
         while (t < config.tEnd() && step < config.maxSteps()) {
@@ -59,6 +65,10 @@ final class FvWorker {
             step++;
             if (step % config.diagnosticsEvery() == 0 || t >= config.tEnd() || step == config.maxSteps()) {
                 totals(cart, u, area, step, t, dt);
+            }
+            if (config.checkpointEvery() > 0 && step % config.checkpointEvery() == 0 && t < config.tEnd()) {
+                world.Send(blockMessage(u, x0, y0, step, t), 0, 6 + Field.VARS * u.nx * u.ny, MPI.DOUBLE, MASTER,
+                        FvTag.CHECKPOINT.code());
             }
             if (System.nanoTime() >= nextBeat) {
                 world.Send(new double[] {step, t}, 0, 2, MPI.DOUBLE, MASTER, FvTag.HEARTBEAT.code());
@@ -95,19 +105,42 @@ final class FvWorker {
     }
 
     private void sendBlock(Field u, int x0, int y0) {
-        double[] data = new double[4 + Field.VARS * u.nx * u.ny];
+        double[] data = blockMessage(u, x0, y0);
+        world.Send(data, 0, data.length, MPI.DOUBLE, MASTER, FvTag.BLOCK.code());
+    }
+
+    /** A block for the master: x0, y0, nx, ny, then {@code extra}, then the owned cells. */
+    static double[] blockMessage(Field u, int x0, int y0, double... extra) {
+        int head = 4 + extra.length;
+        double[] data = new double[head + Field.VARS * u.nx * u.ny];
         data[0] = x0;
         data[1] = y0;
         data[2] = u.nx;
         data[3] = u.ny;
-        int k = 4;
+        System.arraycopy(extra, 0, data, 4, extra.length);
+        int k = head;
         for (int v = 0; v < Field.VARS; v++) {
             for (int j = 0; j < u.ny; j++) {
                 System.arraycopy(u.q[v], u.at(0, j), data, k, u.nx);
                 k += u.nx;
             }
         }
-        world.Send(data, 0, data.length, MPI.DOUBLE, MASTER, FvTag.BLOCK.code());
+        return data;
+    }
+
+    /** Restart: asks the master for this block of the checkpoint; returns (step, time). */
+    private double[] restore(Field u, int x0, int y0) {
+        world.Send(new double[] {x0, y0, u.nx, u.ny}, 0, 4, MPI.DOUBLE, MASTER, FvTag.RESTORE.code());
+        double[] data = new double[2 + Field.VARS * u.nx * u.ny];
+        world.Recv(data, 0, data.length, MPI.DOUBLE, MASTER, FvTag.RESTORE.code());
+        int k = 2;
+        for (int v = 0; v < Field.VARS; v++) {
+            for (int j = 0; j < u.ny; j++) {
+                System.arraycopy(data, k, u.q[v], u.at(0, j), u.nx);
+                k += u.nx;
+            }
+        }
+        return new double[] {data[0], data[1]};
     }
 
     private int[] neighbours(Cartcomm cart, int me) {

@@ -113,6 +113,27 @@ class FvIT {
     }
 
     @Test
+    void aRunRestartedFromItsCheckpointEndsBitwiseEqualToAnUninterruptedOne() throws Exception {
+        String[] grid = {"fv.nx=48", "fv.ny=48", "fv.t_end=0.25"};
+        String full = run("configs/fv/kelvin_helmholtz.yaml", grid).get("checksum").asText();
+        Path out = dir.resolve("restarted");
+        Mpjrun.Result cut = Mpjrun.run("configs/fv/kelvin_helmholtz.yaml", "--out", out.toString(), "--set", grid[0],
+                "--set", grid[1], "--set", grid[2], "--set", "fv.checkpoint_every=40", "--set", "fv.max_steps=95");
+        assertEquals(0, cut.exit(), cut.all());
+        assertTrue(Files.exists(out.resolve("checkpoint.bin")));
+        Mpjrun.Result resumed = Mpjrun.run("configs/fv/kelvin_helmholtz.yaml", "--out", out.toString(), "--set", grid[0],
+                "--set", grid[1], "--set", grid[2], "--set", "fv.restart=true", "--set", "fv.workers=4");
+        assertEquals(0, resumed.exit(), resumed.all());
+        assertTrue(resumed.stderr().contains("restarting from step 80"), resumed.stderr());
+        JsonNode s = new ObjectMapper().readTree(out.resolve("summary.json").toFile());
+        assertEquals(full, s.get("checksum").asText(), "restart on 4 ranks from a 2-rank checkpoint");
+        Mpjrun.Result none = Mpjrun.run("configs/fv/kelvin_helmholtz.yaml", "--out", dir.resolve("empty").toString(),
+                "--set", "fv.restart=true");
+        assertEquals(2, none.exit(), none.all());
+        assertTrue(none.stderr().contains("no checkpoint.bin"), none.stderr());
+    }
+
+    @Test
     void badFvConfigIsRefusedBeforeLaunch() throws Exception {
         Mpjrun.Result r = Mpjrun.run("configs/fv/sod.yaml", "--set", "fv.problem=tsunami");
         assertEquals(2, r.exit(), r.all());
