@@ -58,7 +58,8 @@ class FarmIT {
             completed += w.get("completed").asLong();
         }
         assertEquals(28, completed);
-        assertFalse(r.stderr().contains(" INFO "), "--log-level WARN hides INFO lines:\n" + r.stderr());
+        assertFalse(r.all().contains(" INFO "), "--log-level WARN hides INFO lines:\n" + r.all());
+        assertTrue(r.all().contains(" WARN  [0 master] task 27 failed"), "WARN lines still show:\n" + r.all());
     }
 
     @Test

@@ -124,7 +124,7 @@ class FvIT {
         Mpjrun.Result resumed = Mpjrun.run("configs/fv/kelvin_helmholtz.yaml", "--out", out.toString(), "--set", grid[0],
                 "--set", grid[1], "--set", grid[2], "--set", "fv.restart=true", "--set", "fv.workers=4");
         assertEquals(0, resumed.exit(), resumed.all());
-        assertTrue(resumed.stderr().contains("restarting from step 80"), resumed.stderr());
+        assertTrue(resumed.all().contains("restarting from step 80"), resumed.all());
         JsonNode s = new ObjectMapper().readTree(out.resolve("summary.json").toFile());
         assertEquals(full, s.get("checksum").asText(), "restart on 4 ranks from a 2-rank checkpoint");
         Mpjrun.Result none = Mpjrun.run("configs/fv/kelvin_helmholtz.yaml", "--out", dir.resolve("empty").toString(),
