@@ -14,8 +14,6 @@ final class FluxDivergence {
     private final RiemannSolver riemann;
     private final Limiter limiter;
     private final double[] face = new double[4];
-    private final double[] left = new double[4];
-    private final double[] right = new double[4];
     private double[] fx = new double[0];
     private double[][] gBottom = new double[4][0];
     private double[][] gTop = new double[4][0];
@@ -82,7 +80,8 @@ final class FluxDivergence {
 
     /**
      * The flux through the face between cell {@code a} and the next one along
-     * {@code step}, with {@code normal} and {@code tangent} the velocity components.
+     * {@code step}, with {@code normal} and {@code tangent} the velocity components. The
+     * states live in local variables, not arrays, so the JIT keeps them in registers.
      */
     private void faceFlux(Field w, int a, int step, int normal, int tangent, double[] out) {
         int b = a + step;
@@ -90,33 +89,34 @@ final class FluxDivergence {
         double[] un = w.q[normal];
         double[] ut = w.q[tangent];
         double[] p = w.q[3];
-        left[0] = rho[a];
-        left[1] = un[a];
-        left[2] = ut[a];
-        left[3] = p[a];
-        right[0] = rho[b];
-        right[1] = un[b];
-        right[2] = ut[b];
-        right[3] = p[b];
-        if (limiter != null) {
-            reconstruct(rho, a, b, step, 0);
-            reconstruct(un, a, b, step, 1);
-            reconstruct(ut, a, b, step, 2);
-            reconstruct(p, a, b, step, 3);
-            if (left[0] <= 0 || left[3] <= 0 || right[0] <= 0 || right[3] <= 0) {
-                // A reconstruction that loses positivity falls back to first order here.
-                left[0] = rho[a]; left[1] = un[a]; left[2] = ut[a]; left[3] = p[a];
-                right[0] = rho[b]; right[1] = un[b]; right[2] = ut[b]; right[3] = p[b];
-            }
+        double ra = rho[a];
+        double rb = rho[b];
+        double na = un[a];
+        double nb = un[b];
+        double ta = ut[a];
+        double tb = ut[b];
+        double pa = p[a];
+        double pb = p[b];
+        if (limiter == null) {
+            riemann.flux(gamma, ra, na, ta, pa, rb, nb, tb, pb, out);
+            return;
         }
-        riemann.flux(gamma, left[0], left[1], left[2], left[3], right[0], right[1], right[2], right[3], out);
-    }
-
-    private void reconstruct(double[] q, int a, int b, int step, int k) {
-        double qa = q[a];
-        double qb = q[b];
-        double mid = qb - qa;
-        left[k] = qa + 0.5 * limiter.slope(qa - q[a - step], mid);
-        right[k] = qb - 0.5 * limiter.slope(mid, q[b + step] - qb);
+        Limiter lim = limiter;
+        int a0 = a - step;
+        int b1 = b + step;
+        double rl = ra + 0.5 * lim.slope(ra - rho[a0], rb - ra);
+        double rr = rb - 0.5 * lim.slope(rb - ra, rho[b1] - rb);
+        double nl = na + 0.5 * lim.slope(na - un[a0], nb - na);
+        double nr = nb - 0.5 * lim.slope(nb - na, un[b1] - nb);
+        double tl = ta + 0.5 * lim.slope(ta - ut[a0], tb - ta);
+        double tr = tb - 0.5 * lim.slope(tb - ta, ut[b1] - tb);
+        double pl = pa + 0.5 * lim.slope(pa - p[a0], pb - pa);
+        double pr = pb - 0.5 * lim.slope(pb - pa, p[b1] - pb);
+        if (rl <= 0 || pl <= 0 || rr <= 0 || pr <= 0) {
+            // A reconstruction that loses positivity falls back to first order here.
+            riemann.flux(gamma, ra, na, ta, pa, rb, nb, tb, pb, out);
+        } else {
+            riemann.flux(gamma, rl, nl, tl, pl, rr, nr, tr, pr, out);
+        }
     }
 }
