@@ -1,24 +1,10 @@
 package org.mpjhpc.fv;
 
-/** The HLL solver (Harten, Lax, van Leer) with Davis wave-speed estimates: two waves, one mean state. */
-final class Hll implements RiemannSolver {
+/** The HLL solver (Harten, Lax, van Leer): two waves, one mean state between them. */
+final class Hll extends DavisWaves {
     @Override
-    public void flux(double gamma, double rl, double unl, double utl, double pl,
-            double rr, double unr, double utr, double pr, double[] out) {
-        double cl = Eos.soundSpeed(gamma, rl, pl);
-        double cr = Eos.soundSpeed(gamma, rr, pr);
-        double sl = Math.min(unl - cl, unr - cr);
-        double sr = Math.max(unl + cl, unr + cr);
-        double el = Eos.energy(gamma, rl, unl, utl, pl);
-        double er = Eos.energy(gamma, rr, unr, utr, pr);
-        if (sl >= 0.0) {
-            Hllc.physical(rl, unl, utl, pl, el, out);
-            return;
-        }
-        if (sr <= 0.0) {
-            Hllc.physical(rr, unr, utr, pr, er, out);
-            return;
-        }
+    void between(double rl, double unl, double utl, double pl, double el,
+            double rr, double unr, double utr, double pr, double er, double sl, double sr, double[] out) {
         double inv = 1.0 / (sr - sl);
         double ml = rl * unl;
         double mr = rr * unr;

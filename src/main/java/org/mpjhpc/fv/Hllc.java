@@ -2,26 +2,12 @@ package org.mpjhpc.fv;
 
 /**
  * The HLLC solver (Toro, Spruce and Speares): HLL with the contact wave restored, so
- * contact discontinuities and shear layers stay sharp. Davis wave-speed estimates.
+ * contact discontinuities and shear layers stay sharp.
  */
-final class Hllc implements RiemannSolver {
+final class Hllc extends DavisWaves {
     @Override
-    public void flux(double gamma, double rl, double unl, double utl, double pl,
-            double rr, double unr, double utr, double pr, double[] out) {
-        double cl = Eos.soundSpeed(gamma, rl, pl);
-        double cr = Eos.soundSpeed(gamma, rr, pr);
-        double sl = Math.min(unl - cl, unr - cr);
-        double sr = Math.max(unl + cl, unr + cr);
-        double el = Eos.energy(gamma, rl, unl, utl, pl);
-        double er = Eos.energy(gamma, rr, unr, utr, pr);
-        if (sl >= 0.0) {
-            physical(rl, unl, utl, pl, el, out);
-            return;
-        }
-        if (sr <= 0.0) {
-            physical(rr, unr, utr, pr, er, out);
-            return;
-        }
+    void between(double rl, double unl, double utl, double pl, double el,
+            double rr, double unr, double utr, double pr, double er, double sl, double sr, double[] out) {
         double ml = rl * (sl - unl);
         double mr = rr * (sr - unr);
         double star = (pr - pl + unl * ml - unr * mr) / (ml - mr);
