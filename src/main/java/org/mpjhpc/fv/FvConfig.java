@@ -12,11 +12,12 @@ import java.io.Serializable;
  * @param nonblocking       halo exchange with Isend/Irecv overlapped with the interior update
  * @param diagnosticsEvery  steps between conservation totals (Reduce to the master)
  * @param checkpointEvery   steps between checkpoints written by the master (0: none)
+ * @param vtkEvery          steps between VTK snapshots (0: the final state only)
  * @param restart           resume from the checkpoint in the output folder
  */
 public record FvConfig(String problem, int nx, int ny, double gamma, double cfl, double tEnd, int maxSteps,
         int order, String riemann, String limiter, String[] boundaries, boolean nonblocking, int workers,
-        int diagnosticsEvery, long heartbeatMs, int checkpointEvery, boolean restart) implements Serializable {
+        int diagnosticsEvery, long heartbeatMs, int checkpointEvery, int vtkEvery, boolean restart) implements Serializable {
 
     Problem problemKind() {
         return Problem.valueOf(problem.toUpperCase(java.util.Locale.ROOT));

@@ -50,10 +50,11 @@ public final class FvConfigReader {
         int diag = fv.intIn("diagnostics_every", 10, 1, Integer.MAX_VALUE);
         long heartbeat = fv.longIn("heartbeat_ms", 1000, 1, 3_600_000);
         int checkpoint = fv.intIn("checkpoint_every", 0, 0, Integer.MAX_VALUE);
+        int vtk = fv.intIn("vtk_every", 0, 0, Integer.MAX_VALUE);
         boolean restart = fv.bool("restart", false);
         fv.finish();
         return new FvConfig(problem, nx, ny, gamma, cfl, tEnd, maxSteps, order, riemann, limiter, sides,
-                halo.equals("nonblocking"), workers, diag, heartbeat, checkpoint, restart);
+                halo.equals("nonblocking"), workers, diag, heartbeat, checkpoint, vtk, restart);
     }
 
     private static String[] boundaries(Section b, Problem kind) {

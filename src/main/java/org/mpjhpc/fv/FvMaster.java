@@ -26,15 +26,16 @@ final class FvMaster {
 
     private final String outDir;
     private final Checkpoint restartFrom;
-    private final double[][] checkpoint;
-    private int checkpointBlocks;
+    private final double[][] snapshot;
+    private int snapshotBlocks;
 
     FvMaster(Intracomm world, FvConfig config, String outDir) {
         this.world = world;
         this.config = config;
         this.outDir = outDir;
         this.field = new double[Field.VARS][config.nx() * config.ny()];
-        this.checkpoint = config.checkpointEvery() > 0 ? new double[Field.VARS][config.nx() * config.ny()] : null;
+        boolean snapshots = config.checkpointEvery() > 0 || config.vtkEvery() > 0;
+        this.snapshot = snapshots ? new double[Field.VARS][config.nx() * config.ny()] : null;
         this.restartFrom = config.restart() ? Checkpoint.read(Checkpoint.file(outDir), config.nx(), config.ny()) : null;
         if (restartFrom != null) {
             Log.info("restarting from step " + restartFrom.step() + ", t = " + restartFrom.time());
@@ -74,7 +75,7 @@ final class FvMaster {
                     place(data, 4, field);
                     blocks++;
                 }
-                case CHECKPOINT -> checkpointBlock(data, ranks);
+                case SNAPSHOT -> snapshotBlock(data, ranks);
                 case RESTORE -> restore(data, s.source);
             }
         }
@@ -104,13 +105,12 @@ final class FvMaster {
         }
     }
 
-    /** One block of a checkpoint; the file is written once every block of that step is in. */
-    private void checkpointBlock(double[] data, int ranks) {
-        place(data, 6, checkpoint);
-        if (++checkpointBlocks == ranks) {
-            checkpointBlocks = 0;
-            new Checkpoint(config.nx(), config.ny(), (int) data[4], data[5], checkpoint).write(Checkpoint.file(outDir));
-            Log.info("checkpoint written at step " + (int) data[4] + ", t = " + data[5]);
+    /** One block of a snapshot; its files are written once every block of that step is in. */
+    private void snapshotBlock(double[] data, int ranks) {
+        place(data, 7, snapshot);
+        if (++snapshotBlocks == ranks) {
+            snapshotBlocks = 0;
+            Snapshot.write(config, outDir, (int) data[4], data[5], (int) data[6], snapshot);
         }
     }
 

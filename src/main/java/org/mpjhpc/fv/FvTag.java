@@ -9,12 +9,13 @@ package org.mpjhpc.fv;
  *  TOTALS (step, time, dt)    -> joins the Reduce(SUM) of the conserved totals that follows
  *                                (sent by compute rank 0 only, just before the Reduce)
  *  BLOCK (x0, y0, nx, ny, q)  -> copies the final block into the global field
- *  CHECKPOINT (.., step, t)   -> copies the block into the checkpoint; writes it once complete
+ *  SNAPSHOT (.., step, t, k)  -> copies the block into the snapshot; once complete writes
+ *                                checkpoint.bin and/or field_STEP.vtk (k: see Snapshot)
  *  RESTORE (x0, y0, nx, ny)   -> answers RESTORE with that block of the checkpoint (restart)
  * </pre>
  */
 enum FvTag {
-    HEARTBEAT, TOTALS, BLOCK, CHECKPOINT, RESTORE;
+    HEARTBEAT, TOTALS, BLOCK, SNAPSHOT, RESTORE;
 
     int code() {
         return 200 + ordinal();

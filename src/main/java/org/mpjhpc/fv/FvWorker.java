@@ -74,9 +74,10 @@ final class FvWorker {
             if (step % config.diagnosticsEvery() == 0 || t >= config.tEnd() || step == config.maxSteps()) {
                 totals(cart, u, area, step, t, dt);
             }
-            if (config.checkpointEvery() > 0 && step % config.checkpointEvery() == 0 && t < config.tEnd()) {
-                world.Send(blockMessage(u, x0, y0, step, t), 0, 6 + Field.VARS * u.nx * u.ny, MPI.DOUBLE, MASTER,
-                        FvTag.CHECKPOINT.code());
+            int snapshot = Snapshot.due(config, step, t);
+            if (snapshot != 0) {
+                double[] block = blockMessage(u, x0, y0, step, t, snapshot);
+                world.Send(block, 0, block.length, MPI.DOUBLE, MASTER, FvTag.SNAPSHOT.code());
             }
             if (System.nanoTime() >= nextBeat) {
                 world.Send(new double[] {step, t}, 0, 2, MPI.DOUBLE, MASTER, FvTag.HEARTBEAT.code());

@@ -12,7 +12,7 @@ final class Serial {
             sides[s] = p.sides[s].name().toLowerCase(java.util.Locale.ROOT);
         }
         return new FvConfig(problem, nx, ny, 1.4, 0.4, p.tEnd, 1_000_000, order, riemann, limiter, sides, false, 1, 10,
-                1000, 0, false);
+                1000, 0, 0, false);
     }
 
     static Field run(FvConfig c, double tEnd) {

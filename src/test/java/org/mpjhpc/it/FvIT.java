@@ -118,9 +118,12 @@ class FvIT {
         String full = run("configs/fv/kelvin_helmholtz.yaml", grid).get("checksum").asText();
         Path out = dir.resolve("restarted");
         Mpjrun.Result cut = Mpjrun.run("configs/fv/kelvin_helmholtz.yaml", "--out", out.toString(), "--set", grid[0],
-                "--set", grid[1], "--set", grid[2], "--set", "fv.checkpoint_every=40", "--set", "fv.max_steps=95");
+                "--set", grid[1], "--set", grid[2], "--set", "fv.checkpoint_every=40", "--set", "fv.max_steps=95", "--set", "fv.vtk_every=30");
         assertEquals(0, cut.exit(), cut.all());
         assertTrue(Files.exists(out.resolve("checkpoint.bin")));
+        for (String snapshot : List.of("field_000030.vtk", "field_000060.vtk", "field_000090.vtk")) {
+            assertTrue(Files.exists(out.resolve(snapshot)), snapshot);
+        }
         Mpjrun.Result resumed = Mpjrun.run("configs/fv/kelvin_helmholtz.yaml", "--out", out.toString(), "--set", grid[0],
                 "--set", grid[1], "--set", grid[2], "--set", "fv.restart=true", "--set", "fv.workers=4");
         assertEquals(0, resumed.exit(), resumed.all());
