@@ -1,0 +1,68 @@
+package org.mpjhpc.data;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class LineRangesTest {
+    @TempDir
+    Path dir;
+
+    private static List<String> read(Path file, int parts) throws IOException {
+        List<String> lines = new ArrayList<>();
+        try (FileChannel ch = FileChannel.open(file)) {
+            for (int i = 0; i < parts; i++) {
+                long[] r = LineRanges.range(ch.size(), parts, i);
+                LineRanges.forEach(ch, r[0], r[1], (n, line) -> lines.add(line));
+            }
+        }
+        return lines;
+    }
+
+    @Test
+    void everyLineIsReadExactlyOnceForRandomSplits() throws IOException {
+        Random random = new Random(5);
+        for (int trial = 0; trial < 60; trial++) {
+            List<String> expected = new ArrayList<>();
+            StringBuilder text = new StringBuilder();
+            int lines = random.nextInt(200);
+            for (int i = 0; i < lines; i++) {
+                String line = "row" + i + ",".repeat(random.nextInt(3)) + "x".repeat(random.nextInt(random.nextInt(5) == 0 ? 20000 : 40));
+                expected.add(line);
+                text.append(line).append(random.nextInt(10) == 0 ? "\r\n" : "\n");
+            }
+            if (lines > 0 && random.nextBoolean()) {
+                text.setLength(text.length() - 1); // no newline at the end
+                if (text.length() > 0 && text.charAt(text.length() - 1) == '\r') {
+                    text.setLength(text.length() - 1);
+                }
+            }
+            Path file = dir.resolve("t" + trial + ".csv");
+            Files.writeString(file, text, StandardCharsets.UTF_8);
+            int parts = 1 + random.nextInt(Math.max(1, Math.min(64, text.length() + 3)));
+            assertEquals(expected, read(file, parts), "trial " + trial + " with " + parts + " parts");
+        }
+    }
+
+    @Test
+    void rangesCoverTheFileWithoutGaps() {
+        for (int parts = 1; parts < 9; parts++) {
+            long covered = 0;
+            for (int i = 0; i < parts; i++) {
+                long[] r = LineRanges.range(1001, parts, i);
+                assertEquals(covered, r[0]);
+                covered = r[1];
+            }
+            assertEquals(1001, covered);
+        }
+    }
+}
