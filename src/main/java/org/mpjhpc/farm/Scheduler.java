@@ -3,9 +3,12 @@ package org.mpjhpc.farm;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Where each task goes. Pure logic, no MPI, so it is tested alone.
@@ -18,7 +21,10 @@ import java.util.Map;
  * backlog: at once from a backlog still held here, or by asking the victim to give back
  * the last task of its queue (the answer comes through {@link #stolen}).</li>
  * <li>Failures and elasticity: a lost or stopped worker's tasks go back to the head of
- * the master queue in their order, with the attempt raised for those that may have run.</li>
+ * the master queue in their order, with the attempt raised for those that may have run.
+ * A task lost with a failed worker is not given to that worker again while another one can
+ * take it: a task that brings its worker down would otherwise kill the same worker after
+ * its restart, again and again.</li>
  * </ul>
  */
 final class Scheduler {
@@ -35,6 +41,8 @@ final class Scheduler {
     private final TaskQueue queue;
     /** victim -> thief, for steal requests in flight. */
     private final Map<Integer, Integer> asking = new LinkedHashMap<>();
+    /** task id -> workers that failed while holding it. */
+    private final Map<Integer, Set<Integer>> lostOn = new HashMap<>();
     private int next;
 
     Scheduler(List<Integer> capacities, int standby) {
@@ -90,7 +98,7 @@ final class Scheduler {
             }
         }
         while (!queue.isEmpty()) {
-            int w = nextWithRoom();
+            int w = nextWithRoom(queue.peekFirst());
             if (w < 0) {
                 break;
             }
@@ -100,14 +108,31 @@ final class Scheduler {
         return batches;
     }
 
-    private int nextWithRoom() {
+    private int nextWithRoom(TaskSpec task) {
         for (int i = 0; i < capacity.length; i++) {
             int w = (next + i) % capacity.length;
-            if (hasRoom(w)) {
+            if (hasRoom(w) && !avoids(w, task)) {
                 return w;
             }
         }
         return -1;
+    }
+
+    /**
+     * True when {@code worker} failed while holding the task and another worker, active or
+     * restarting, has not: the task then waits for that one.
+     */
+    boolean avoids(int worker, TaskSpec task) {
+        Set<Integer> lost = task == null ? null : lostOn.get(task.id());
+        if (lost == null || !lost.contains(worker)) {
+            return false;
+        }
+        for (int w = 0; w < capacity.length; w++) {
+            if ((state[w] == State.ACTIVE || state[w] == State.RESTARTING) && !lost.contains(w)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private boolean hasRoom(int w) {
@@ -131,6 +156,7 @@ final class Scheduler {
             return false;
         }
         held.get(worker).remove(taskId);
+        lostOn.remove(taskId);
         return true;
     }
 
@@ -138,6 +164,9 @@ final class Scheduler {
     List<TaskSpec> fail(int worker) {
         failures[worker]++;
         state[worker] = State.RESTARTING;
+        for (int id : held.get(worker).keySet()) {
+            lostOn.computeIfAbsent(id, k -> new HashSet<>()).add(worker);
+        }
         return takeBack(worker);
     }
 
@@ -203,11 +232,14 @@ final class Scheduler {
                     || asking.containsValue(thief)) {
                 continue;
             }
-            int victim = richest(threads);
+            int victim = richest(thief, threads);
             if (victim < 0) {
                 return asks;
             }
             if (!pinned.get(victim).isEmpty()) {
+                if (avoids(thief, pinned.get(victim).peekLast())) {
+                    continue;
+                }
                 pinned.get(thief).addLast(pinned.get(victim).pollLast());
                 stolen[thief]++;
             } else {
@@ -218,12 +250,16 @@ final class Scheduler {
         return asks;
     }
 
-    /** The worker with the longest backlog beyond what it runs, not already asked; -1 if none. */
-    private int richest(int threads) {
+    /**
+     * The worker with the longest backlog beyond what it runs, not already asked and whose
+     * last task (the one it would give) the thief may take; -1 if none.
+     */
+    private int richest(int thief, int threads) {
         int best = -1;
         int bestBacklog = 0;
         for (int w = 0; w < capacity.length; w++) {
-            int queuedThere = asking.containsKey(w) ? 0 : Math.max(0, held.get(w).size() - threads);
+            boolean mayAsk = !asking.containsKey(w) && !avoids(thief, last(held.get(w)));
+            int queuedThere = mayAsk ? Math.max(0, held.get(w).size() - threads) : 0;
             // A backlog held here for a worker that has room is its own next work, not spare.
             int waitingHere = hasRoom(w) ? 0 : pinned.get(w).size();
             int backlog = waitingHere + queuedThere;
@@ -235,6 +271,15 @@ final class Scheduler {
         return best;
     }
 
+    /** The last task a worker was given, which is the last in its queue; null if none. */
+    private static TaskSpec last(Map<Integer, TaskSpec> tasks) {
+        TaskSpec last = null;
+        for (TaskSpec t : tasks.values()) {
+            last = t;
+        }
+        return last;
+    }
+
     /** The victim answered a steal request: {@code taskId} is what it gave back, or -1. */
     void stolen(int victim, int taskId) {
         Integer thief = asking.remove(victim);
@@ -242,7 +287,7 @@ final class Scheduler {
         if (task == null) {
             return;
         }
-        if (thief != null && state[thief] == State.ACTIVE) {
+        if (thief != null && state[thief] == State.ACTIVE && !avoids(thief, task)) {
             pinned.get(thief).addLast(task);
             stolen[thief]++;
         } else {

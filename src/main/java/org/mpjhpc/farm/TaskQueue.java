@@ -31,6 +31,11 @@ final class TaskQueue {
         front.addFirst(task);
     }
 
+    TaskSpec peekFirst() {
+        TaskSpec t = front.peekFirst();
+        return t != null ? t : fresh.peek();
+    }
+
     TaskSpec pollFirst() {
         TaskSpec t = front.pollFirst();
         return t != null ? t : fresh.poll();

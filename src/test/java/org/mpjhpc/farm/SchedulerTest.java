@@ -177,4 +177,50 @@ class SchedulerTest {
         assertFalse(batches.containsKey(0));
         assertEquals(1, s.queued());
     }
+
+    @Test
+    void aTaskLostWithAWorkerDoesNotGoBackToItAfterItsRestart() {
+        Scheduler s = new Scheduler(List.of(1, 1), 0);
+        s.submit(task(0));
+        s.submit(task(1));
+        s.assign(); // 0->w0, 1->w1
+        s.fail(0);
+        s.ready(0);
+        assertTrue(s.assign().isEmpty(), "worker 0 is free but task 0 waits for worker 1");
+        s.complete(1, 1, 1);
+        assertEquals(Map.of(1, List.of(new TaskSpec(0, 2, new TaskKind.Noop()))), s.assign());
+        s.submit(task(2));
+        assertEquals(Map.of(0, List.of(task(2))), s.assign(), "other tasks still go to worker 0");
+    }
+
+    @Test
+    void aWorkerIsNotAvoidedWhenEveryOtherOneLostTheTaskToo() {
+        Scheduler s = new Scheduler(List.of(1, 1), 0);
+        s.submit(task(0));
+        s.assign(); // 0->w0
+        s.fail(0);
+        s.ready(0);
+        assertEquals(Map.of(1, List.of(new TaskSpec(0, 2, new TaskKind.Noop()))), s.assign());
+        s.fail(1);
+        assertEquals(Map.of(0, List.of(new TaskSpec(0, 3, new TaskKind.Noop()))), s.assign(),
+                "both lost it: the first that has room runs it");
+    }
+
+    @Test
+    void anIdleWorkerDoesNotStealATaskItLostBefore() {
+        Scheduler s = new Scheduler(List.of(2, 2), 0);
+        s.submit(task(0));
+        s.assign(); // 0->w0
+        s.fail(0);
+        s.ready(0);
+        assertEquals(Map.of(1, List.of(new TaskSpec(0, 2, new TaskKind.Noop()))), s.assign());
+        s.submitTo(1, task(1));
+        assertEquals(Map.of(1, List.of(task(1))), s.assign());
+        assertEquals(Map.of(1, 0), s.steal(1), "worker 0 asks worker 1 for its last task, task 1");
+        s.stolen(1, 0); // the victim's queue order differed: it gave task 0
+        assertEquals(Map.of(1, List.of(new TaskSpec(0, 2, new TaskKind.Noop()))), s.assign(),
+                "task 0 came back, and worker 0 lost it once: it goes back to worker 1");
+        assertEquals(0, s.stolen(0));
+        assertTrue(s.steal(1).isEmpty(), "worker 1's last task is one worker 0 lost: it does not ask again");
+    }
 }
