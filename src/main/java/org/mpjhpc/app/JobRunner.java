@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import org.mpjhpc.comm.Comm;
 import org.mpjhpc.config.ConfigReader;
 import org.mpjhpc.config.JobConfig;
+import org.mpjhpc.data.DataJobs;
 import org.mpjhpc.farm.FarmJob;
 import org.mpjhpc.fv.FvJob;
 import org.mpjhpc.log.Log;
@@ -17,7 +18,7 @@ final class JobRunner {
     private JobRunner() {
     }
 
-    static int run(Comm comm, Options options) throws InterruptedException {
+    static int run(Comm comm, Options options) throws Exception {
         Launch launch = agree(comm, options);
         if (launch.error() != null) {
             if (comm.rank() == 0) {
@@ -32,6 +33,9 @@ final class JobRunner {
         }
         if (job.fv() != null) {
             return FvJob.run(mpi.MPI.COMM_WORLD, job, options.report());
+        }
+        if (job.data() != null) {
+            return DataJobs.run(mpi.MPI.COMM_WORLD, job, options.report());
         }
         return FarmJob.run(comm, job, launch.epochMs(), options.report());
     }

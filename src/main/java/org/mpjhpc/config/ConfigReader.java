@@ -5,12 +5,15 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import org.mpjhpc.app.UserError;
+import org.mpjhpc.data.DataConfigReader;
+import org.mpjhpc.data.DataJob;
 import org.mpjhpc.farm.FarmConfigReader;
 import org.mpjhpc.fv.FvConfigReader;
 
 /** Turns a job file plus command-line overrides into a validated {@link JobConfig}. */
 public final class ConfigReader {
     static final Set<String> LEVELS = Set.of("DEBUG", "INFO", "WARN", "ERROR");
+    static final List<String> KINDS = List.of("farm", "fv", "generate", "stats", "wordcount");
 
     private ConfigReader() {
     }
@@ -29,8 +32,8 @@ public final class ConfigReader {
         Overrides.apply(root, overrides);
         Section job = new Section(root, "");
         String kind = job.string("job", "farm");
-        if (!kind.equals("farm") && !kind.equals("fv")) {
-            throw job.error("job", "unknown job kind '" + kind + "' (known: farm, fv)");
+        if (!KINDS.contains(kind)) {
+            throw job.error("job", "unknown job kind '" + kind + "' (known: " + String.join(", ", KINDS) + ")");
         }
         String name = job.string("name", baseName(file));
         // Read what the file says even when the command line overrides it: its keys must be known.
@@ -40,9 +43,14 @@ public final class ConfigReader {
         String configured = output.string("dir", "out/" + name);
         String out = outDir != null ? outDir : configured;
         output.finish();
-        JobConfig config = kind.equals("farm")
-                ? new JobConfig(kind, name, level, out, FarmConfigReader.read(job.section("farm"), np), null)
-                : new JobConfig(kind, name, level, out, null, FvConfigReader.read(job.section("fv"), np));
+        JobConfig config = switch (kind) {
+            case "farm" -> new JobConfig(kind, name, level, out, FarmConfigReader.read(job.section("farm"), np), null,
+                    null);
+            case "fv" -> new JobConfig(kind, name, level, out, null, FvConfigReader.read(job.section("fv"), np), null);
+            case "generate" -> data(kind, name, level, out, DataConfigReader.generate(job.section(kind), np));
+            case "stats" -> data(kind, name, level, out, DataConfigReader.stats(job.section(kind), np));
+            default -> data(kind, name, level, out, DataConfigReader.wordCount(job.section(kind), np));
+        };
         job.finish();
         if (config.fv() != null && config.fv().restart()
                 && !java.nio.file.Files.exists(Path.of(out, "checkpoint.bin"))) {
@@ -50,6 +58,10 @@ public final class ConfigReader {
                     + " (run with fv.checkpoint_every first, with the same --out)");
         }
         return config;
+    }
+
+    private static JobConfig data(String kind, String name, String level, String out, DataJob data) {
+        return new JobConfig(kind, name, level, out, null, null, data);
     }
 
     private static String level(String given, Section job) {

@@ -22,7 +22,9 @@ public final class Overrides {
             }
             String path = assignment.substring(0, eq).trim();
             String origin = "--set " + path;
-            Node value = YamlLoader.parse(assignment.substring(eq + 1), origin);
+            String text = assignment.substring(eq + 1);
+            // A lone "-" (standard input) is a value on the command line, not a YAML list.
+            Node value = YamlLoader.parse(text.trim().equals("-") ? "'-'" : text, origin);
             set(root, path, value == null ? new Node(null, origin, false) : retag(value, origin));
         }
     }

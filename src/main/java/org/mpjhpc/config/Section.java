@@ -172,6 +172,11 @@ public final class Section {
             return Scalars.toLong(node, path);
         }
 
+        /** The item as plain Java data, like {@link Section#plain}. */
+        public Object plain() {
+            return Scalars.plain(node);
+        }
+
         public UserError error(String problem) {
             return new UserError(node.origin + ": " + path + ": " + problem);
         }

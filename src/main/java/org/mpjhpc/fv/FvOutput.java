@@ -1,13 +1,12 @@
 package org.mpjhpc.fv;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
 import java.util.Locale;
 import org.mpjhpc.config.JobConfig;
 import org.mpjhpc.log.Log;
 import org.mpjhpc.output.AtomicWrite;
+import org.mpjhpc.output.Json;
 
 /**
  * What the master writes at the end of a finite-volume run (others read these files; the
@@ -15,7 +14,6 @@ import org.mpjhpc.output.AtomicWrite;
  * diagnostics.csv, final.vtk and density.png, then the timing table and the verdict.
  */
 final class FvOutput {
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     private static final String[] TOTALS = {"mass", "momentum_x", "momentum_y", "energy"};
 
     private FvOutput() {
@@ -37,15 +35,7 @@ final class FvOutput {
         DensityImage.write(c, master.field, out.resolve("density.png"));
         double ioSeconds = (System.nanoTime() - io) / 1e9;
         ObjectNode summary = summary(c, max, first, last, checksum, verify, ranks, ioSeconds);
-        try {
-            String text = JSON.writeValueAsString(summary) + "\n";
-            AtomicWrite.text(out.resolve("summary.json"), text);
-            if (report != null) {
-                AtomicWrite.text(Path.of(report), text);
-            }
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        Json.write(summary, out.resolve("summary.json"), report);
         Log.info("output written to " + out);
         System.out.print(table(c, max, wallSeconds, ioSeconds, summary, checksum, verify));
         System.out.flush();
@@ -54,7 +44,7 @@ final class FvOutput {
 
     private static ObjectNode summary(FvConfig c, double[] max, FvMaster.Row first, FvMaster.Row last,
             String checksum, FvVerify verify, int ranks, double ioSeconds) {
-        ObjectNode s = JSON.createObjectNode();
+        ObjectNode s = Json.MAPPER.createObjectNode();
         s.put("problem", c.problem());
         s.put("nx", c.nx());
         s.put("ny", c.ny());
@@ -128,7 +118,6 @@ final class FvOutput {
     }
 
     static String oversubscribed(int ranks) {
-        int cores = Runtime.getRuntime().availableProcessors();
-        return ranks > cores ? " (oversubscribed: " + ranks + " ranks on " + cores + " cores)" : "";
+        return Json.oversubscribed(ranks);
     }
 }
