@@ -29,6 +29,11 @@ final class Mpjrun {
     }
 
     static Result run(String... args) throws IOException, InterruptedException {
+        return runWithInput(new File("/dev/null"), args);
+    }
+
+    /** Runs with {@code input} as the launcher's standard input. */
+    static Result runWithInput(File input, String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
         command.add(ROOT.resolve("mpjrun").toString());
         command.addAll(List.of(args));
@@ -37,7 +42,7 @@ final class Mpjrun {
         try {
             Process p = new ProcessBuilder(command).directory(ROOT.toFile())
                     .redirectOutput(out.toFile()).redirectError(err.toFile())
-                    .redirectInput(new File("/dev/null")).start();
+                    .redirectInput(input).start();
             if (!p.waitFor(240, TimeUnit.SECONDS)) {
                 p.descendants().forEach(ProcessHandle::destroyForcibly);
                 p.destroyForcibly();
