@@ -1,0 +1,91 @@
+package org.mpjhpc.data;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.mpjhpc.app.UserError;
+
+/** Reads a CSV header and finds the columns a job asks for by name. */
+final class CsvHeader {
+    private CsvHeader() {
+    }
+
+    /** The first line of a CSV file, for {@link #layout}. */
+    static String firstLine(Path file) {
+        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            String line = in.readLine();
+            if (line == null) {
+                throw new UserError(file + ": the file is empty; a CSV file starts with a header line");
+            }
+            return line;
+        } catch (IOException e) {
+            throw new UserError(file + ": cannot read: " + e.getMessage());
+        }
+    }
+
+    /** Bytes of the header line, its line break included. */
+    static long headerBytes(Path file) throws IOException {
+        try (java.io.InputStream in = new java.io.BufferedInputStream(Files.newInputStream(file))) {
+            long n = 0;
+            for (int b = in.read(); b >= 0; b = in.read()) {
+                n++;
+                if (b == '\n') {
+                    break;
+                }
+            }
+            return n;
+        }
+    }
+
+    /**
+     * The layout for {@code header}, or a UserError naming the missing column and the ones there are.
+     *
+     * @param where    the file, for messages
+     * @param category the category column's name, or null
+     */
+    static CsvLayout layout(String header, char delimiter, String value, String category, String where) {
+        String text = header.startsWith("\uFEFF") ? header.substring(1) : header; // a byte order mark
+        List<String> names = split(text, delimiter);
+        int v = names.indexOf(value);
+        int c = category == null ? -1 : names.indexOf(category);
+        if (v < 0 || category != null && c < 0) {
+            String missing = v < 0 ? value : category;
+            throw new UserError(where + ": line 1: no column '" + missing + "' in the header (columns: "
+                    + String.join(", ", names) + ")");
+        }
+        return new CsvLayout((byte) delimiter, names.size(), v, c);
+    }
+
+    /** The fields of one line; double quotes enclose a field, and "" inside is a quote. */
+    static List<String> split(String line, char delimiter) {
+        List<String> fields = new ArrayList<>();
+        StringBuilder field = new StringBuilder();
+        boolean quoted = false;
+        for (int i = 0; i < line.length(); i++) {
+            char ch = line.charAt(i);
+            if (quoted) {
+                if (ch == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
+                    field.append('"');
+                    i++;
+                } else if (ch == '"') {
+                    quoted = false;
+                } else {
+                    field.append(ch);
+                }
+            } else if (ch == '"') {
+                quoted = true;
+            } else if (ch == delimiter) {
+                fields.add(field.toString().trim());
+                field.setLength(0);
+            } else {
+                field.append(ch);
+            }
+        }
+        fields.add(field.toString().trim());
+        return fields;
+    }
+}

@@ -1,0 +1,199 @@
+package org.mpjhpc.data;
+
+import java.io.IOException;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.PathMatcher;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.mpjhpc.app.UserError;
+import org.mpjhpc.config.Section;
+
+/**
+ * Reads and validates the sections of the big-data jobs. Input files are checked here,
+ * on rank 0 before any work starts (and by {@code mpjrun} before any rank starts): a
+ * missing file or column is one message and exit code 2, never a failure mid-run.
+ */
+public final class DataConfigReader {
+    private DataConfigReader() {
+    }
+
+    /** @param np the MPI ranks of the run, or 0 when not known yet */
+    public static GenerateConfig generate(Section g, int np) {
+        long rows = g.longIn("rows", 1_000_000, 1, 100_000_000_000L);
+        long seed = g.longValue("seed", 42);
+        int categories = g.intIn("categories", 8, 1, 1000);
+        String csv = optionalPath(g, "csv");
+        String binary = optionalPath(g, "binary");
+        String text = optionalPath(g, "text");
+        if (csv == null && binary == null && text == null) {
+            throw new UserError(g.origin() + ": " + g.path() + ": say where to write: csv: FILE, binary: FILE and/or"
+                    + " text: FILE");
+        }
+        long malformed = g.longIn("malformed_every", 0, 0, Long.MAX_VALUE);
+        int workers = workers(g, np);
+        g.finish();
+        return new GenerateConfig(rows, seed, categories, csv, binary, text, malformed, workers);
+    }
+
+    /** @param np the MPI ranks of the run, or 0 when not known yet */
+    public static StatsConfig stats(Section s, int np) {
+        String input = s.string("input");
+        String format = oneOf(s, "format", input.endsWith(".col") ? "binary" : "csv", "csv", "binary");
+        boolean binary = format.equals("binary");
+        String partition = oneOf(s, "partition", input.equals("-") ? "stream" : "parallel", "parallel", "stream");
+        if (input.equals("-") && partition.equals("parallel")) {
+            throw s.error("partition", "standard input can only be streamed from rank 0: use partition: stream");
+        }
+        if (binary && partition.equals("stream")) {
+            throw s.error("partition", "binary files are read in parallel by the workers; streaming is for CSV"
+                    + " (use partition: parallel)");
+        }
+        if (input.equals("-") && binary) {
+            throw s.error("format", "standard input is read as CSV; give the binary file by name");
+        }
+        String delimiter = s.string("delimiter", ",");
+        if (delimiter.length() != 1 || delimiter.charAt(0) > 127 || delimiter.equals("\"")) {
+            throw s.error("delimiter", "must be one ASCII character other than a double quote, got '" + delimiter + "'");
+        }
+        String value = s.string("value_column", "value");
+        String category = s.has("category_column") ? s.string("category_column") : null;
+        boolean fail = oneOf(s, "malformed", "skip", "skip", "fail").equals("fail");
+        Transform transform = transform(s.optionalSection("transform"));
+        RowFilter filter = filter(s.optionalSection("filter"));
+        if (!filter.categories().isEmpty() && category == null && !binary) {
+            throw s.error("filter", "filter.categories needs a category_column to filter on");
+        }
+        int bins = s.intIn("bins", 20, 1, 1_000_000);
+        double z = s.doubleValue("outlier_z", 3.0);
+        if (!(z > 0)) {
+            throw s.error("outlier_z", "must be positive, got " + z);
+        }
+        List<Double> quantiles = quantiles(s);
+        int chunkKb = s.intIn("chunk_kb", 4096, 1, 1 << 20);
+        int workers = workers(s, np);
+        s.finish();
+        CsvLayout layout = binary || input.equals("-") ? null : layoutOf(input, delimiter.charAt(0), value, category);
+        if (binary) {
+            Columnar.checkFile(Path.of(input));
+        }
+        List<String> columns = new ArrayList<>();
+        columns.add(value);
+        columns.add(category);
+        return new StatsConfig(input, binary, partition.equals("stream"), delimiter.charAt(0), layout, columns, fail, transform, filter,
+                bins, z, quantiles, chunkKb, workers);
+    }
+
+    /** @param np the MPI ranks of the run, or 0 when not known yet */
+    public static WordCountConfig wordCount(Section w, int np) {
+        List<String> inputs = new ArrayList<>();
+        for (Section.Item item : w.list("inputs")) {
+            inputs.addAll(expand(String.valueOf(item.plain()), item));
+        }
+        if (inputs.isEmpty()) {
+            throw w.error("inputs", "no input files");
+        }
+        int top = w.intIn("top", 20, 1, 1_000_000);
+        int chunkKb = w.intIn("chunk_kb", 4096, 1, 1 << 20);
+        int workers = workers(w, np);
+        w.finish();
+        return new WordCountConfig(List.copyOf(inputs), top, chunkKb, workers);
+    }
+
+    /** A file to write, or null when absent or set to null (so --set generate.csv=null turns it off). */
+    private static String optionalPath(Section s, String key) {
+        return s.has(key) && s.plain(key) != null ? s.string(key) : null;
+    }
+
+    private static CsvLayout layoutOf(String input, char delimiter, String value, String category) {
+        Path file = Path.of(input);
+        if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
+            throw new UserError(input + ": no such readable file");
+        }
+        return CsvHeader.layout(CsvHeader.firstLine(file), delimiter, value, category, input);
+    }
+
+    private static Transform transform(Section t) {
+        String unit = oneOf(t, "unit", "none", "none", "c_to_f", "f_to_c", "c_to_k", "k_to_c");
+        double scale = t.doubleValue("scale", 1);
+        double offset = t.doubleValue("offset", 0);
+        boolean log = t.bool("log", false);
+        t.finish();
+        return new Transform(unit, scale, offset, log);
+    }
+
+    private static RowFilter filter(Section f) {
+        double min = f.doubleValue("min", Double.NEGATIVE_INFINITY);
+        double max = f.doubleValue("max", Double.POSITIVE_INFINITY);
+        if (min > max) {
+            throw f.error("max", "is below min (" + min + " > " + max + ")");
+        }
+        Set<String> categories = new LinkedHashSet<>();
+        if (f.has("categories")) {
+            for (Section.Item item : f.list("categories")) {
+                categories.add(String.valueOf(item.plain()));
+            }
+        }
+        boolean dropNan = f.bool("drop_nan", true);
+        f.finish();
+        return new RowFilter(min, max, Set.copyOf(categories), dropNan);
+    }
+
+    private static List<Double> quantiles(Section s) {
+        if (!s.has("quantiles")) {
+            return List.of(0.5, 0.9, 0.99);
+        }
+        List<Double> qs = new ArrayList<>();
+        for (Section.Item item : s.list("quantiles")) {
+            Object v = item.plain();
+            if (!(v instanceof Number n) || !(n.doubleValue() >= 0 && n.doubleValue() <= 1)) {
+                throw item.error("a quantile is a probability between 0 and 1, got " + v);
+            }
+            qs.add(n.doubleValue());
+        }
+        return List.copyOf(qs);
+    }
+
+    private static int workers(Section s, int np) {
+        int workers = s.intIn("workers", np > 1 ? np - 1 : 2, 1, 4096);
+        if (np > 0 && np != workers + 1) {
+            throw s.error("workers", workers + " workers need -np " + (workers + 1) + " (1 master + " + workers
+                    + "), but the job runs with -np " + np);
+        }
+        return workers;
+    }
+
+    private static String oneOf(Section s, String key, String fallback, String... allowed) {
+        String value = s.string(key, fallback);
+        if (!List.of(allowed).contains(value)) {
+            throw s.error(key, "must be one of " + String.join(", ", allowed) + ", got '" + value + "'");
+        }
+        return value;
+    }
+
+    /** A path, or a glob such as {@code texts/*.txt} (sorted matches; none is an error). */
+    private static List<String> expand(String pattern, Section.Item item) {
+        if (!pattern.contains("*") && !pattern.contains("?")) {
+            if (!Files.isRegularFile(Path.of(pattern))) {
+                throw item.error(pattern + ": no such file");
+            }
+            return List.of(pattern);
+        }
+        Path dir = Path.of(pattern).getParent() == null ? Path.of(".") : Path.of(pattern).getParent();
+        PathMatcher matcher = FileSystems.getDefault().getPathMatcher("glob:" + Path.of(pattern).getFileName());
+        try (Stream<Path> files = Files.list(dir)) {
+            List<String> found = files.filter(p -> Files.isRegularFile(p) && matcher.matches(p.getFileName()))
+                    .map(Path::toString).sorted().toList();
+            if (found.isEmpty()) {
+                throw item.error(pattern + ": no file matches");
+            }
+            return found;
+        } catch (IOException e) {
+            throw item.error(pattern + ": cannot list " + dir + ": " + e.getMessage());
+        }
+    }
+}

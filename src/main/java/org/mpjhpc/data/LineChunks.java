@@ -1,0 +1,58 @@
+package org.mpjhpc.data;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+
+/**
+ * Reads the whole lines of a file's byte range [start, stop) a chunk at a time: each
+ * chunk handed on ends at a line break (the last may end at {@code stop} without one),
+ * and a line longer than the chunk makes the chunk grow instead of splitting the line.
+ */
+final class LineChunks {
+    /** Receives a chunk {@code buf[0, length)} of whole lines; {@code done} bytes of the range are read after it. */
+    interface Consumer {
+        void accept(byte[] buf, int length, long done) throws IOException;
+    }
+
+    private LineChunks() {
+    }
+
+    /** The range [start, stop) holding exactly the lines that start in [from, to). */
+    static long[] lines(FileChannel file, long from, long to) throws IOException {
+        return new long[] {LineRanges.firstLineStart(file, from, to), LineRanges.firstLineStart(file, to, file.size())};
+    }
+
+    static void read(FileChannel file, long start, long stop, int chunk, Consumer consumer) throws IOException {
+        ByteBuffer buf = ByteBuffer.allocate(chunk);
+        long pos = start;
+        while (pos < stop) {
+            buf.clear();
+            buf.limit((int) Math.min(buf.capacity(), stop - pos));
+            while (buf.hasRemaining() && file.read(buf, pos + buf.position()) > 0) {
+                // a positional read may return less than asked: go on where it stopped
+            }
+            int n = buf.position();
+            if (n <= 0) {
+                return;
+            }
+            int cut = pos + n < stop ? lastNewline(buf.array(), n) : n;
+            if (cut < 0) {
+                buf = ByteBuffer.allocate(buf.capacity() * 2); // a line longer than the chunk
+                continue;
+            }
+            pos += cut;
+            consumer.accept(buf.array(), cut, pos - start);
+        }
+    }
+
+    /** Index after the last newline in b[0, n), or -1 when there is none. */
+    static int lastNewline(byte[] b, int n) {
+        for (int i = n - 1; i >= 0; i--) {
+            if (b[i] == '\n') {
+                return i + 1;
+            }
+        }
+        return -1;
+    }
+}

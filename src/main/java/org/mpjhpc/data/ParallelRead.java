@@ -1,0 +1,75 @@
+package org.mpjhpc.data;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.channels.FileChannel;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+
+/**
+ * The first pass when every worker reads its own part of the file. CSV: worker w takes
+ * the lines that start in the w-th of equal byte ranges ({@link LineRanges}), reading
+ * whole lines a chunk at a time. Binary: worker w takes the w-th share of the row groups
+ * and reads only their category and value columns, which lie next to each other.
+ */
+final class ParallelRead {
+    private ParallelRead() {
+    }
+
+    /** Reads worker {@code w}'s share into {@code data}; returns the bytes read. */
+    static long csv(StatsConfig c, int w, int workers, LocalData data, Progress.Reporter progress)
+            throws IOException {
+        try (FileChannel file = FileChannel.open(Path.of(c.input()), StandardOpenOption.READ)) {
+            long[] range = LineRanges.range(file.size(), workers, w);
+            long[] lines = LineChunks.lines(file, range[0], range[1]);
+            long begin = lines[0];
+            long[] line = {1};
+            if (begin == 0) { // the header line is ours: count it, do not read it as data
+                lines[0] = LineRanges.firstLineStart(file, 1, lines[1]);
+                line[0] = 2;
+            }
+            CsvScanner scanner = new CsvScanner(c.layout());
+            LineChunks.read(file, lines[0], lines[1], c.chunkKb() * 1024, (buf, n, done) -> {
+                line[0] += scanner.scan(buf, 0, n, line[0], data);
+                progress.tick(done);
+            });
+            data.endPiece(w, line[0] - 1);
+            return lines[1] - begin;
+        }
+    }
+
+    /** Reads worker {@code w}'s row groups into {@code data}; returns the bytes read. */
+    static long binary(StatsConfig c, int w, int workers, LocalData data, Progress.Reporter progress)
+            throws IOException {
+        try (FileChannel file = FileChannel.open(Path.of(c.input()), StandardOpenOption.READ)) {
+            Columnar.Header h = Columnar.read(file, c.input());
+            long[] groups = LineRanges.range(h.groups(), workers, w);
+            ByteBuffer buf = ByteBuffer.allocateDirect(h.groupRows() * 10).order(ByteOrder.LITTLE_ENDIAN);
+            short[] cats = new short[h.groupRows()];
+            double[] values = new double[h.groupRows()];
+            long bytes = 0;
+            long rows = 0;
+            for (long g = groups[0]; g < groups[1]; g++) {
+                int r = h.rowsIn(g);
+                buf.clear().limit(r * 10);
+                long at = h.groupStart(g) + 16L * r;
+                while (buf.hasRemaining() && file.read(buf, at + buf.position()) > 0) {
+                    // a positional read may return less than asked: go on where it stopped
+                }
+                buf.flip();
+                buf.asShortBuffer().get(cats, 0, r);
+                buf.position(2 * r);
+                buf.slice().order(ByteOrder.LITTLE_ENDIAN).asDoubleBuffer().get(values, 0, r);
+                for (int i = 0; i < r; i++) {
+                    data.add(values[i], cats[i]);
+                }
+                bytes += 10L * r;
+                rows += r;
+                progress.tick(bytes);
+            }
+            data.endPiece(w, rows);
+            return bytes;
+        }
+    }
+}

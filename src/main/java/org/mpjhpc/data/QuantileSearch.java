@@ -1,0 +1,131 @@
+package org.mpjhpc.data;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Exact quantiles of data spread over workers, without moving the data. Each wanted
+ * order statistic (0-based rank r) is narrowed down by rounds: a histogram of the values
+ * in its interval, summed over the workers, says which bin holds rank r; the next round
+ * looks only inside that bin, between the smallest and largest value it holds. Once the
+ * interval holds few values ({@link #GATHER}) they are gathered and sorted, and rank r is
+ * read off. Quantiles interpolate linearly between order statistics (numpy's default):
+ * q(p) = x[k] + (h - k)(x[k+1] - x[k]) with h = (n - 1) p, k = floor(h).
+ *
+ * <p>Pure logic: the {@link Cluster} answers the rounds, over MPI or in a unit test.
+ */
+final class QuantileSearch {
+    static final int BINS = 4096;
+    static final int GATHER = 1 << 16;
+
+    /** Values in [lo, hi]: a histogram of them, or all of them. */
+    record Query(double lo, double hi, boolean gather) {
+    }
+
+    /** The answer to a query, over all workers: per-bin counts, minima and maxima, or the values sorted. */
+    record Answer(long[] counts, double[] mins, double[] maxs, double[] values) {
+    }
+
+    /** Whoever holds the data answers a round of queries. */
+    interface Cluster {
+        List<Answer> answer(List<Query> queries);
+    }
+
+    private static final class Target {
+        final long rank;
+        double lo;
+        double hi;
+        long below;
+        long inside;
+        double value = Double.NaN;
+        boolean resolved;
+
+        Target(long rank, double lo, double hi, long count) {
+            this.rank = rank;
+            this.lo = lo;
+            this.hi = hi;
+            this.inside = count;
+        }
+
+        Query query() {
+            return new Query(lo, hi, inside <= GATHER);
+        }
+    }
+
+    private QuantileSearch() {
+    }
+
+    /** The quantiles {@code ps} of {@code count} values in [min, max]; NaN for no values. */
+    static double[] quantiles(List<Double> ps, long count, double min, double max, Cluster cluster) {
+        double[] out = new double[ps.size()];
+        if (count == 0) {
+            Arrays.fill(out, Double.NaN);
+            return out;
+        }
+        Map<Long, Target> targets = new LinkedHashMap<>();
+        for (double p : ps) {
+            long k = (long) Math.floor((count - 1) * p);
+            targets.computeIfAbsent(k, r -> new Target(r, min, max, count));
+            targets.computeIfAbsent(Math.min(k + 1, count - 1), r -> new Target(r, min, max, count));
+        }
+        search(new ArrayList<>(targets.values()), cluster);
+        for (int i = 0; i < out.length; i++) {
+            double h = (count - 1) * ps.get(i);
+            long k = (long) Math.floor(h);
+            double lower = targets.get(k).value;
+            double upper = targets.get(Math.min(k + 1, count - 1)).value;
+            out[i] = h == k ? lower : lower + (h - k) * (upper - lower);
+        }
+        return out;
+    }
+
+    private static void search(List<Target> targets, Cluster cluster) {
+        while (true) {
+            List<Query> queries = new ArrayList<>();
+            for (Target t : targets) {
+                if (!t.resolved && !queries.contains(t.query())) {
+                    queries.add(t.query());
+                }
+            }
+            if (queries.isEmpty()) {
+                return;
+            }
+            List<Answer> answers = cluster.answer(queries);
+            for (Target t : targets) {
+                if (!t.resolved) {
+                    Answer a = answers.get(queries.indexOf(t.query()));
+                    if (t.query().gather()) {
+                        t.value = a.values()[(int) (t.rank - t.below)];
+                        t.resolved = true;
+                    } else {
+                        narrow(t, a);
+                    }
+                }
+            }
+        }
+    }
+
+    /** Moves the target into the bin that holds its rank. */
+    private static void narrow(Target t, Answer a) {
+        long before = t.below;
+        for (int j = 0; j < a.counts().length; j++) {
+            if (t.rank < before + a.counts()[j]) {
+                boolean progress = a.mins()[j] > t.lo || a.maxs()[j] < t.hi || a.counts()[j] < t.inside;
+                t.below = before;
+                t.lo = a.mins()[j];
+                t.hi = a.maxs()[j];
+                t.inside = progress ? a.counts()[j] : 0; // no progress: gather what is left
+                if (t.lo == t.hi) {
+                    t.value = t.lo;
+                    t.resolved = true;
+                }
+                return;
+            }
+            before += a.counts()[j];
+        }
+        throw new IllegalStateException("rank " + t.rank + " not in the histogram: counts do not add up");
+    }
+}

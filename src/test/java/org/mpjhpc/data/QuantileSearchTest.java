@@ -1,0 +1,80 @@
+package org.mpjhpc.data;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+import org.apache.commons.math3.stat.descriptive.rank.Percentile;
+import org.junit.jupiter.api.Test;
+
+class QuantileSearchTest {
+    /** Workers holding parts of the data, answering queries the way the MPI job does. */
+    private static QuantileSearch.Cluster cluster(List<double[]> parts, int[] rounds) {
+        return queries -> {
+            rounds[0]++;
+            List<QuantileSearch.Answer> answers = new ArrayList<>();
+            for (QuantileSearch.Query q : queries) {
+                if (q.gather()) {
+                    List<double[]> got = new ArrayList<>();
+                    parts.forEach(p -> got.add(SecondPass.gather(p, p.length, q)));
+                    answers.add(new QuantileSearch.Answer(null, null, null, SecondPass.merge(got)));
+                } else {
+                    QuantileSearch.Answer sum = null;
+                    for (double[] p : parts) {
+                        QuantileSearch.Answer a = SecondPass.histograms(p, p.length, List.of(q))[0];
+                        sum = sum == null ? a : add(sum, a);
+                    }
+                    answers.add(sum);
+                }
+            }
+            return answers;
+        };
+    }
+
+    private static QuantileSearch.Answer add(QuantileSearch.Answer a, QuantileSearch.Answer b) {
+        for (int i = 0; i < a.counts().length; i++) {
+            a.counts()[i] += b.counts()[i];
+            a.mins()[i] = Math.min(a.mins()[i], b.mins()[i]);
+            a.maxs()[i] = Math.max(a.maxs()[i], b.maxs()[i]);
+        }
+        return a;
+    }
+
+    private static void check(double[] all, int workers, int[] rounds) {
+        List<double[]> parts = new ArrayList<>();
+        for (int w = 0; w < workers; w++) {
+            parts.add(Arrays.copyOfRange(all, all.length * w / workers, all.length * (w + 1) / workers));
+        }
+        List<Double> ps = List.of(0.0, 0.5, 0.9, 0.99, 1.0, 0.123);
+        double min = Arrays.stream(all).min().getAsDouble();
+        double max = Arrays.stream(all).max().getAsDouble();
+        double[] got = QuantileSearch.quantiles(ps, all.length, min, max, cluster(parts, rounds));
+        Percentile numpyDefault = new Percentile().withEstimationType(Percentile.EstimationType.R_7);
+        for (int i = 0; i < ps.size(); i++) {
+            double expected = ps.get(i) == 0 ? min : numpyDefault.evaluate(all, Math.max(1e-9, ps.get(i) * 100));
+            assertEquals(expected, got[i], Math.ulp(expected) * 4, "p=" + ps.get(i));
+        }
+    }
+
+    @Test
+    void exactOnSmoothSkewedAndTiedData() {
+        Random r = new Random(11);
+        int[] rounds = {0};
+        check(r.doubles(300_000).map(x -> -Math.log(x)).toArray(), 3, rounds);
+        check(r.ints(200_000, 0, 5).asDoubleStream().toArray(), 4, rounds);
+        double[] spike = r.doubles(250_000, 0, 1).toArray();
+        Arrays.fill(spike, 0, 200_000, 0.5); // most values equal: the search must still end
+        check(spike, 2, rounds);
+        check(new double[] {1e9 + 0.25, 1e9 + 0.5, 1e9}, 2, rounds);
+        check(new double[] {-Double.MAX_VALUE, 0, Double.MAX_VALUE}, 2, rounds);
+    }
+
+    @Test
+    void largeDataNeedsOnlyAFewRounds() {
+        int[] rounds = {0};
+        check(new Random(5).doubles(2_000_000).toArray(), 2, rounds);
+        assertEquals(true, rounds[0] <= 3, "rounds: " + rounds[0]);
+    }
+}

@@ -1,0 +1,59 @@
+package org.mpjhpc.data;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+class WordsTest {
+    private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{Nd}\\p{Nl}\\p{No}]+");
+
+    /** The plain reference: a regex over the decoded text. */
+    static Map<String, Long> reference(String text) {
+        Map<String, Long> counts = new HashMap<>();
+        Matcher m = WORD.matcher(text);
+        while (m.find()) {
+            counts.merge(m.group().toLowerCase(Locale.ROOT), 1L, Long::sum);
+        }
+        return counts;
+    }
+
+    static Map<String, Long> counted(ByteTable t) {
+        Map<String, Long> counts = new HashMap<>();
+        for (int e = 0; e < t.size(); e++) {
+            counts.put(t.key(e), t.count(e));
+        }
+        return counts;
+    }
+
+    @Test
+    void tokenizerMatchesARegexCountOnMixedText() {
+        String text = "El niño comió; the CAT's 3 cats — naïve Ärger, ÄRGER! x2y ümlaut\tend\n¿Qué? 42";
+        ByteTable table = new ByteTable();
+        byte[] b = text.getBytes(StandardCharsets.UTF_8);
+        long words = new Tokenizer().count(b, 0, b.length, table);
+        Map<String, Long> expected = reference(text);
+        assertEquals(expected, counted(table));
+        assertEquals(expected.values().stream().mapToLong(Long::longValue).sum(), words);
+    }
+
+    @Test
+    void tableGrowsAndKeepsEveryCount() {
+        Random r = new Random(3);
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < 100_000; i++) {
+            text.append("w").append(r.nextInt(20_000)).append(i % 7 == 0 ? ".\n" : " ");
+        }
+        ByteTable table = new ByteTable();
+        byte[] b = text.toString().getBytes(StandardCharsets.UTF_8);
+        assertEquals(100_000, new Tokenizer().count(b, 0, b.length, table));
+        assertEquals(reference(text.toString()), counted(table));
+        assertEquals(100_000, table.total());
+    }
+}
