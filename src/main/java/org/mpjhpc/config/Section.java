@@ -103,6 +103,15 @@ public final class Section {
         return has(name) ? Scalars.toDouble(get(name), key(name)) : fallback;
     }
 
+    /** A text value that must be one of {@code allowed}; {@code fallback} when absent. */
+    public String oneOf(String name, String fallback, String... allowed) {
+        String value = string(name, fallback);
+        if (!java.util.Arrays.asList(allowed).contains(value)) {
+            throw error(name, "must be one of " + String.join(", ", allowed) + ", got '" + value + "'");
+        }
+        return value;
+    }
+
     public boolean bool(String name, boolean fallback) {
         return has(name) ? Scalars.toBool(get(name), key(name)) : fallback;
     }

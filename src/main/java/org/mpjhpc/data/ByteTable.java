@@ -107,11 +107,11 @@ final class ByteTable {
         return new String(arena, offset[e], length[e], StandardCharsets.UTF_8);
     }
 
-    /** Copies key {@code e} into {@code out} at {@code at}; returns its length. */
     int keyLength(int e) {
         return length[e];
     }
 
+    /** Copies key {@code e} into {@code out} at {@code at}. */
     void copyKey(int e, byte[] out, int at) {
         System.arraycopy(arena, offset[e], out, at, length[e]);
     }

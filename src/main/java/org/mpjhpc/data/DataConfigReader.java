@@ -43,9 +43,9 @@ public final class DataConfigReader {
     /** @param np the MPI ranks of the run, or 0 when not known yet */
     public static StatsConfig stats(Section s, int np) {
         String input = s.string("input");
-        String format = oneOf(s, "format", input.endsWith(".col") ? "binary" : "csv", "csv", "binary");
+        String format = s.oneOf("format", input.endsWith(".col") ? "binary" : "csv", "csv", "binary");
         boolean binary = format.equals("binary");
-        String partition = oneOf(s, "partition", input.equals("-") ? "stream" : "parallel", "parallel", "stream");
+        String partition = s.oneOf("partition", input.equals("-") ? "stream" : "parallel", "parallel", "stream");
         if (input.equals("-") && partition.equals("parallel")) {
             throw s.error("partition", "standard input can only be streamed from rank 0: use partition: stream");
         }
@@ -62,7 +62,7 @@ public final class DataConfigReader {
         }
         String value = s.string("value_column", "value");
         String category = s.has("category_column") ? s.string("category_column") : null;
-        boolean fail = oneOf(s, "malformed", "skip", "skip", "fail").equals("fail");
+        boolean fail = s.oneOf("malformed", "skip", "skip", "fail").equals("fail");
         Transform transform = transform(s.optionalSection("transform"));
         RowFilter filter = filter(s.optionalSection("filter"));
         if (!filter.categories().isEmpty() && category == null && !binary) {
@@ -118,7 +118,7 @@ public final class DataConfigReader {
     }
 
     private static Transform transform(Section t) {
-        String unit = oneOf(t, "unit", "none", "none", "c_to_f", "f_to_c", "c_to_k", "k_to_c");
+        String unit = t.oneOf("unit", "none", "none", "c_to_f", "f_to_c", "c_to_k", "k_to_c");
         double scale = t.doubleValue("scale", 1);
         double offset = t.doubleValue("offset", 0);
         boolean log = t.bool("log", false);
@@ -165,14 +165,6 @@ public final class DataConfigReader {
                     + "), but the job runs with -np " + np);
         }
         return workers;
-    }
-
-    private static String oneOf(Section s, String key, String fallback, String... allowed) {
-        String value = s.string(key, fallback);
-        if (!List.of(allowed).contains(value)) {
-            throw s.error(key, "must be one of " + String.join(", ", allowed) + ", got '" + value + "'");
-        }
-        return value;
     }
 
     /** A path, or a glob such as {@code texts/*.txt} (sorted matches; none is an error). */

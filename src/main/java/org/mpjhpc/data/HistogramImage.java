@@ -4,12 +4,8 @@ import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.Locale;
-import javax.imageio.ImageIO;
 import org.mpjhpc.output.AtomicWrite;
 
 /** histogram.png: the bars over [min, max], with the axis labelled. */
@@ -52,12 +48,6 @@ final class HistogramImage {
         g.drawString("0", MARGIN - 14, H - MARGIN);
         g.drawString("count per bin (" + counts.length + " bins)", MARGIN, MARGIN - 16);
         g.dispose();
-        ByteArrayOutputStream png = new ByteArrayOutputStream();
-        try {
-            ImageIO.write(img, "png", png);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        AtomicWrite.bytes(file, png.toByteArray());
+        AtomicWrite.png(file, img);
     }
 }

@@ -5,12 +5,8 @@ import java.awt.Font;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.Locale;
-import javax.imageio.ImageIO;
 import org.mpjhpc.output.AtomicWrite;
 
 /** density.png: the final density field in a perceptual colour map, with its colour scale. */
@@ -56,13 +52,7 @@ final class DensityImage {
         g.drawString(String.format(Locale.ROOT, "%.4g", lo), w + 40, h + 20);
         g.drawString("density, " + c.problem(), 10, 14);
         g.dispose();
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try {
-            ImageIO.write(img, "png", bytes);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        AtomicWrite.bytes(file, bytes.toByteArray());
+        AtomicWrite.png(file, img);
     }
 
     private static double norm(double v, double lo, double hi) {

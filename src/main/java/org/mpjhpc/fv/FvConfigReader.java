@@ -37,11 +37,11 @@ public final class FvConfigReader {
         int maxSteps = fv.intIn("max_steps", 1_000_000, 1, Integer.MAX_VALUE);
         Section scheme = fv.optionalSection("scheme");
         int order = scheme.intIn("order", 2, 1, 2);
-        String riemann = oneOf(scheme, "riemann", "hllc", "hllc", "hll");
-        String limiter = oneOf(scheme, "limiter", "van_leer", "minmod", "van_leer");
+        String riemann = scheme.oneOf("riemann", "hllc", "hllc", "hll");
+        String limiter = scheme.oneOf("limiter", "van_leer", "minmod", "van_leer");
         scheme.finish();
         String[] sides = boundaries(fv.optionalSection("boundary"), kind);
-        String halo = oneOf(fv, "halo", "nonblocking", "blocking", "nonblocking");
+        String halo = fv.oneOf("halo", "nonblocking", "blocking", "nonblocking");
         int workers = fv.intIn("workers", np > 1 ? np - 1 : 1, 1, 4096);
         if (np > 0 && np != workers + 1) {
             throw fv.error("workers", workers + " compute workers need -np " + (workers + 1) + " (1 master + "
@@ -61,7 +61,7 @@ public final class FvConfigReader {
         String[] names = {"left", "right", "bottom", "top"};
         String[] sides = new String[4];
         for (int s = 0; s < 4; s++) {
-            sides[s] = oneOf(b, names[s], kind.sides[s].name().toLowerCase(Locale.ROOT),
+            sides[s] = b.oneOf(names[s], kind.sides[s].name().toLowerCase(Locale.ROOT),
                     "periodic", "transmissive", "reflective");
         }
         b.finish();
@@ -71,13 +71,5 @@ public final class FvConfigReader {
                     + " bottom with top)");
         }
         return sides;
-    }
-
-    private static String oneOf(Section s, String key, String fallback, String... allowed) {
-        String value = s.string(key, fallback);
-        if (!Arrays.asList(allowed).contains(value)) {
-            throw s.error(key, "must be one of " + String.join(", ", allowed) + ", got '" + value + "'");
-        }
-        return value;
     }
 }

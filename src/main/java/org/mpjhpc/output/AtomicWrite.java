@@ -21,6 +21,17 @@ public final class AtomicWrite {
         bytes(target, text.getBytes(StandardCharsets.UTF_8));
     }
 
+    /** Writes an image as PNG, atomically. */
+    public static void png(Path target, java.awt.image.RenderedImage image) {
+        java.io.ByteArrayOutputStream png = new java.io.ByteArrayOutputStream();
+        try {
+            javax.imageio.ImageIO.write(image, "png", png);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        bytes(target, png.toByteArray());
+    }
+
     public static void bytes(Path target, byte[] data) {
         try {
             Path dir = target.toAbsolutePath().getParent();
