@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /** Runs the real launcher, {@code ./mpjrun}, as a user would, and captures what it did. */
@@ -37,16 +38,23 @@ final class Mpjrun {
         List<String> command = new ArrayList<>();
         command.add(ROOT.resolve("mpjrun").toString());
         command.addAll(List.of(args));
+        return command(command, input, Map.of());
+    }
+
+    /** Runs any command from the project folder, with extra environment variables. */
+    static Result command(List<String> command, File input, Map<String, String> env)
+            throws IOException, InterruptedException {
         Path out = Files.createTempFile("mpjrun", ".out");
         Path err = Files.createTempFile("mpjrun", ".err");
         try {
-            Process p = new ProcessBuilder(command).directory(ROOT.toFile())
-                    .redirectOutput(out.toFile()).redirectError(err.toFile())
-                    .redirectInput(input).start();
+            ProcessBuilder builder = new ProcessBuilder(command).directory(ROOT.toFile())
+                    .redirectOutput(out.toFile()).redirectError(err.toFile()).redirectInput(input);
+            builder.environment().putAll(env);
+            Process p = builder.start();
             if (!p.waitFor(240, TimeUnit.SECONDS)) {
                 p.descendants().forEach(ProcessHandle::destroyForcibly);
                 p.destroyForcibly();
-                throw new AssertionError("mpjrun did not finish in 240 s: " + command + "\n" + Files.readString(err));
+                throw new AssertionError("did not finish in 240 s: " + command + "\n" + Files.readString(err));
             }
             return new Result(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
                     Files.readString(err, StandardCharsets.UTF_8));
