@@ -1,0 +1,152 @@
+package org.mpjhpc.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.File;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * Batch jobs on a real one-node SLURM (src/test/slurm/one-node starts munge, slurmctld and
+ * slurmd with state in a folder of the test's): {@code sbatch benchmarks/slurm/mpjrun.sbatch}
+ * on the multicore device and, forced, with srun-started daemons on niodev.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class SlurmIT {
+    private static final String CLUSTER = Mpjrun.ROOT.resolve("src/test/slurm/one-node").toString();
+    private static final String SCRIPT = "benchmarks/slurm/mpjrun.sbatch";
+
+    private Path dir;
+    private Map<String, String> env;
+
+    @BeforeAll
+    void startSlurm() throws Exception {
+        Needs.need(Needs.root(), "root, to run slurmctld and slurmd (the SLURM test)");
+        Needs.need(Needs.onPath("slurmctld") && Needs.onPath("munged") && Needs.onPath("sbatch"),
+                "SLURM and munge (apt-get install slurm-wlm munge)");
+        dir = Files.createTempDirectory("slurm-it");
+        // ports of our own, so that a SLURM the machine may run is left alone
+        env = Map.of("SLURM_CONF", dir.resolve("cluster/slurm.conf").toString(),
+                "SLURMCTLD_PORT", "16817", "SLURMD_PORT", "16818");
+        Mpjrun.Result r = sh(List.of(CLUSTER, "start", dir.resolve("cluster").toString()), Map.of());
+        assertEquals(0, r.exit(), "one-node SLURM did not start: " + r.all());
+    }
+
+    @AfterAll
+    void stopSlurm() throws Exception {
+        if (dir != null) {
+            Mpjrun.Result r = sh(List.of(CLUSTER, "stop", dir.resolve("cluster").toString()), Map.of());
+            assertEquals(0, r.exit(), r.all());
+        }
+    }
+
+    @Test
+    void oneNodeJobRunsOnMulticoreAndWritesItsReport() throws Exception {
+        Path out = dir.resolve("quickstart");
+        Job job = submit(Map.of(), "-n", "4", "-O", "configs/quickstart.yaml", "--out", out.toString());
+        assertEquals("COMPLETED 0:0", job.state(), job.output());
+        assertTrue(job.output().contains("allocation: 1 node(s)") && job.output().contains("device multicore"),
+                job.output());
+        assertTrue(job.output().contains("VERIFY PASS"), job.output());
+        JsonNode report = new ObjectMapper().readTree(out.resolve("report.json").toFile());
+        assertEquals("ok", report.get("status").asText());
+        Reports.eachTaskOnce(report, 28, new Mpjrun.Result(0, job.output(), ""));
+    }
+
+    @Test
+    void forcedNiodevStartsDaemonsWithSrunAndStopsThem() throws Exception {
+        String[] sets = {"--set", "fv.workers=2", "--set", "fv.nx=48", "--set", "fv.ny=40", "--set", "fv.t_end=0.1"};
+        Path batchOut = dir.resolve("fv-niodev");
+        List<String> args = new ArrayList<>(List.of("-n", "3", "-O", "configs/fv/kelvin_helmholtz.yaml",
+                "--out", batchOut.toString()));
+        args.addAll(List.of(sets));
+        Job job = submit(Map.of("MPJHPC_DEVICE", "niodev"), args.toArray(String[]::new));
+        assertEquals("COMPLETED 0:0", job.state(), job.output());
+        assertTrue(job.output().contains("daemon up on port 40055"), job.output());
+        assertTrue(job.output().contains("with niodev"), job.output());
+        assertFalse(daemonAnswers(), "the daemon step ended with the job");
+
+        Path localOut = dir.resolve("fv-local");
+        List<String> local = new ArrayList<>(List.of("configs/fv/kelvin_helmholtz.yaml", "--out", localOut.toString()));
+        local.addAll(List.of(sets));
+        assertEquals(0, Mpjrun.run(local.toArray(String[]::new)).exit());
+        ObjectMapper json = new ObjectMapper();
+        assertEquals(json.readTree(localOut.resolve("summary.json").toFile()).get("checksum"),
+                json.readTree(batchOut.resolve("summary.json").toFile()).get("checksum"));
+    }
+
+    @Test
+    void aBadConfigFailsTheBatchJobWithExitCodeTwoAndOneMessage() throws Exception {
+        Path bad = dir.resolve("bad.yaml");
+        Files.writeString(bad, "job: farm\nfarm:\n  workers: [2, -1]\n  requests: []\n");
+        Job job = submit(Map.of(), "-n", "3", "-O", bad.toString());
+        assertEquals("FAILED 2:0", job.state(), job.output());
+        assertTrue(job.output().contains(bad + ":3: farm.workers[1]"), job.output());
+        assertFalse(job.output().contains("Exception"), job.output());
+    }
+
+    record Job(String state, String output) {
+    }
+
+    /** sbatch, then wait (at most 180 s) until the job has left the queue; its state and output. */
+    private Job submit(Map<String, String> extraEnv, String... args) throws Exception {
+        Path output = Files.createTempFile(dir, "job", ".out");
+        List<String> command = new ArrayList<>(List.of("sbatch", "--parsable", "--output=" + output, SCRIPT));
+        command.addAll(2, List.of(args).subList(0, optionCount(args)));
+        command.addAll(List.of(args).subList(optionCount(args), args.length));
+        Map<String, String> all = new HashMap<>(env);
+        all.putAll(extraEnv);
+        Mpjrun.Result r = sh(command, all);
+        assertEquals(0, r.exit(), "sbatch: " + r.all());
+        String id = r.stdout().trim();
+        long deadline = System.nanoTime() + 180_000_000_000L;
+        while (!sh(List.of("squeue", "-h", "-j", id), env).stdout().isBlank()) {
+            if (System.nanoTime() > deadline) {
+                sh(List.of("scancel", id), env);
+                fail("job " + id + " did not end in 180 s:\n" + Files.readString(output));
+            }
+            Thread.sleep(250);
+        }
+        String state = sh(List.of("scontrol", "show", "job", id), env).stdout()
+                .replaceAll("(?s).*JobState=(\\S+).*ExitCode=(\\S+).*", "$1 $2");
+        return new Job(state, Files.readString(output));
+    }
+
+    /** sbatch's own options come first (up to the config, the first argument ending in .yaml). */
+    private static int optionCount(String[] args) {
+        for (int i = 0; i < args.length; i++) {
+            if (args[i].endsWith(".yaml")) {
+                return i;
+            }
+        }
+        return args.length;
+    }
+
+    private static Mpjrun.Result sh(List<String> command, Map<String, String> env) throws Exception {
+        return Mpjrun.command(command, new File("/dev/null"), env);
+    }
+
+    private static boolean daemonAnswers() {
+        try (Socket s = new Socket()) {
+            s.connect(new InetSocketAddress("127.0.0.1", 40055), 1000);
+            return true;
+        } catch (java.io.IOException e) {
+            return false;
+        }
+    }
+}
