@@ -12,6 +12,9 @@ final class Costs {
         if (kind instanceof TaskKind.Spin s) {
             return s.ms() * 1e6;
         }
+        if (kind instanceof TaskKind.Cpu c) {
+            return c.ms() * 1e6;
+        }
         if (kind instanceof TaskKind.Fib f) {
             return 2.5 * Math.pow(1.618, f.n()); // about 2.5 ns per call on this class of machine
         }

@@ -9,7 +9,7 @@ import org.mpjhpc.config.Section;
 
 /** Reads and validates the {@code farm:} section of a job file. */
 public final class FarmConfigReader {
-    static final String TYPES = "fib, sleep, spin, shell, java, noop";
+    static final String TYPES = "fib, sleep, spin, cpu, shell, java, noop";
     static final List<String> KINDS = List.of("task", "add_worker", "stop_worker", "fault", "resource", "phase");
 
     private FarmConfigReader() {
@@ -169,6 +169,7 @@ public final class FarmConfigReader {
             case "fib" -> new TaskKind.Fib(t.intIn("n", 0, 0, 92));
             case "sleep" -> new TaskKind.Sleep(t.longIn("ms", 0, 0, 86_400_000));
             case "spin" -> new TaskKind.Spin(t.longIn("ms", 0, 0, 86_400_000));
+            case "cpu" -> new TaskKind.Cpu(t.longIn("ms", 0, 0, 86_400_000));
             case "shell" -> new TaskKind.Shell(t.string("command"), t.longIn("timeout_ms", 60_000, 1, 86_400_000));
             case "java" -> javaTask(t);
             case "noop" -> new TaskKind.Noop();

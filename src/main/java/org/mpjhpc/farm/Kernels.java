@@ -1,5 +1,8 @@
 package org.mpjhpc.farm;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+
 /** The built-in compute tasks. */
 final class Kernels {
     private Kernels() {
@@ -30,5 +33,23 @@ final class Kernels {
             iterations++;
         }
         return iterations;
+    }
+
+    /**
+     * Keeps a core busy until this thread has used {@code ms} of CPU time, so a task costs the
+     * same whether or not its process shares a core; returns the iterations.
+     */
+    static long burnCpu(long ms) {
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        long end = threads.getCurrentThreadCpuTime() + ms * 1_000_000L;
+        long iterations = 0;
+        while (true) {
+            for (int i = 0; i < 4096; i++) { // the CPU clock costs a system call: read it seldom
+                iterations++;
+            }
+            if (threads.getCurrentThreadCpuTime() >= end) {
+                return iterations;
+            }
+        }
     }
 }

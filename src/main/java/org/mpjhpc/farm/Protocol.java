@@ -258,6 +258,8 @@ final class Protocol {
             out.writeLong(s.ms());
         } else if (kind instanceof TaskKind.Spin s) {
             out.writeLong(s.ms());
+        } else if (kind instanceof TaskKind.Cpu c) {
+            out.writeLong(c.ms());
         } else if (kind instanceof TaskKind.Shell s) {
             writeString(out, s.command());
             out.writeLong(s.timeoutMs());
@@ -277,6 +279,7 @@ final class Protocol {
             case "fib" -> new TaskKind.Fib(in.readInt());
             case "sleep" -> new TaskKind.Sleep(in.readLong());
             case "spin" -> new TaskKind.Spin(in.readLong());
+            case "cpu" -> new TaskKind.Cpu(in.readLong());
             case "shell" -> new TaskKind.Shell(readString(in), in.readLong());
             case "java" -> {
                 String className = readString(in);

@@ -29,6 +29,16 @@ public sealed interface TaskKind extends Serializable {
         }
     }
 
+    /**
+     * Uses the given milliseconds of its own thread's CPU time: unlike {@link Spin}, whose
+     * clock is the wall, the same work however many processes share the cores.
+     */
+    record Cpu(long ms) implements TaskKind {
+        public String type() {
+            return "cpu";
+        }
+    }
+
     /** Runs {@code /bin/sh -c command}; a non-zero exit or a timeout is a failed task. */
     record Shell(String command, long timeoutMs) implements TaskKind {
         public String type() {

@@ -52,6 +52,8 @@ final class TaskRunner {
             Thread.sleep(s.ms());
         } else if (kind instanceof TaskKind.Spin s) {
             return Long.toString(Kernels.spin(s.ms()));
+        } else if (kind instanceof TaskKind.Cpu c) {
+            return Long.toString(Kernels.burnCpu(c.ms()));
         } else if (kind instanceof TaskKind.Shell s) {
             return shell(s);
         } else if (kind instanceof TaskKind.Java j) {

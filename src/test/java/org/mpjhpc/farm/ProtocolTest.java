@@ -13,6 +13,7 @@ class ProtocolTest {
                 new TaskSpec(0, 1, new TaskKind.Fib(30)),
                 new TaskSpec(1, 2, new TaskKind.Sleep(5)),
                 new TaskSpec(2, 1, new TaskKind.Spin(7)),
+                new TaskSpec(6, 1, new TaskKind.Cpu(11)),
                 new TaskSpec(3, 1, new TaskKind.Shell("echo 'ñandú' && exit 3", 900)),
                 new TaskSpec(4, 1, new TaskKind.Java("a.B", Map.of("k", "v", "x", ""))),
                 new TaskSpec(5, 1, new TaskKind.Noop()));

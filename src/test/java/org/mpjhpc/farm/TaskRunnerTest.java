@@ -52,6 +52,17 @@ class TaskRunnerTest {
     }
 
     @Test
+    void cpuTaskUsesItsMillisecondsOfThisThreadsCpuTime() {
+        var threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        long before = threads.getCurrentThreadCpuTime();
+        Outcome o = run(new TaskKind.Cpu(30));
+        long used = threads.getCurrentThreadCpuTime() - before;
+        assertTrue(o.ok());
+        assertTrue(Long.parseLong(o.result()) > 0, "iterations counted");
+        assertTrue(used >= 30_000_000L, "used " + used + " ns of CPU");
+    }
+
+    @Test
     void spinAndSleepSucceed() {
         assertTrue(run(new TaskKind.Spin(5)).ok());
         Outcome slept = run(new TaskKind.Sleep(20));

@@ -23,13 +23,13 @@ import org.junit.jupiter.api.TestInstance;
 
 /**
  * Batch jobs on a real one-node SLURM (src/test/slurm/one-node starts munge, slurmctld and
- * slurmd with state in a folder of the test's): {@code sbatch benchmarks/slurm/mpjrun.sbatch}
+ * slurmd with state in a folder of the test's): {@code sbatch benchmarks/batch/mpjrun.sbatch}
  * on the multicore device and, forced, with srun-started daemons on niodev.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SlurmIT {
     private static final String CLUSTER = Mpjrun.ROOT.resolve("src/test/slurm/one-node").toString();
-    private static final String SCRIPT = "benchmarks/slurm/mpjrun.sbatch";
+    private static final String SCRIPT = "benchmarks/batch/mpjrun.sbatch";
 
     private Path dir;
     private Map<String, String> env;
