@@ -63,23 +63,29 @@ public final class MpjComm implements Comm {
 
     @Override
     public Message poll(int source) {
-        Status status = comm.Iprobe(mpiSource(source), MPI.ANY_TAG);
+        Status status = source == ANY ? AnySource.iprobe(comm, MPI.ANY_TAG) : comm.Iprobe(source, MPI.ANY_TAG);
         return status == null ? null : receive(status);
     }
 
     @Override
     public Message receive(int source) {
-        return receive(comm.Probe(mpiSource(source), MPI.ANY_TAG));
+        if (source != ANY) {
+            return receive(comm.Probe(source, MPI.ANY_TAG));
+        }
+        Backoff backoff = new Backoff(1_000, 1_000_000);
+        while (true) {
+            Message m = poll(ANY);
+            if (m != null) {
+                return m;
+            }
+            backoff.idle();
+        }
     }
 
     private Message receive(Status probed) {
         byte[] data = new byte[probed.Get_count(MPI.BYTE)];
         comm.Recv(data, 0, data.length, MPI.BYTE, probed.source, probed.tag);
         return new Message(probed.source, Tag.of(probed.tag), data);
-    }
-
-    private static int mpiSource(int source) {
-        return source == ANY ? MPI.ANY_SOURCE : source;
     }
 
     @Override

@@ -9,6 +9,7 @@ import mpi.Op;
 import mpi.Request;
 import mpi.Status;
 import mpi.User_function;
+import org.mpjhpc.comm.AnySource;
 
 /**
  * All the MPI the big-data jobs use, in one place. World rank 0 is the master and holds
@@ -145,7 +146,7 @@ final class DataComm {
     /** Master: the next progress note from any worker, if one waits: {worker, tag ordinal, values...}. */
     long[] pollNote(int n) {
         for (DataTag tag : new DataTag[] {DataTag.DONE, DataTag.PROGRESS}) {
-            Status s = world.Iprobe(MPI.ANY_SOURCE, tag.code());
+            Status s = AnySource.iprobe(world, tag.code());
             if (s != null) {
                 long[] values = new long[n];
                 world.Recv(values, 0, n, MPI.LONG, s.source, tag.code());
