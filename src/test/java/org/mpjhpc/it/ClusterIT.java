@@ -36,6 +36,10 @@ class ClusterIT {
 
     @BeforeAll
     void makeHostsAndBoot() throws Exception {
+        // Opt-in until an intermittent niodev start-up hang is understood (issue 6's note):
+        // one rank of a job is sometimes never launched and the others wait for it forever.
+        org.junit.jupiter.api.Assumptions.assumeTrue("1".equals(System.getenv("MPJHPC_CLUSTER_IT")),
+                "ClusterIT is opt-in (MPJHPC_CLUSTER_IT=1): intermittent niodev start-up hang under study");
         Needs.need(Needs.root(), "root, to make network namespaces (the multi-host harness)");
         Needs.need(Needs.onPath("ip") && Needs.onPath("unshare"), "iproute2 and unshare (apt-get install iproute2)");
         hosts = Hosts.up("h1", "h2", "h3");
