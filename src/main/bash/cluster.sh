@@ -88,12 +88,21 @@ boot_host() {
 nohup setsid java ${MPJRUN_JVM_OPTS:-} -jar '$MPJ_RUN_HOME/lib/daemon.jar' $port \
 >'$log' 2>&1 </dev/null & echo \$! >'$pid'"
     on_host "$h" "$script" || { echo "$h: could not start a daemon there (${MPJRUN_RSH:-ssh} failed)" >&2; return 1; }
-    local i
-    for i in $(seq 1 100); do
-        [ -z "$(host_problem "$h" "$port")" ] && { echo "$h: daemon started on port $port"; return 0; }
+    wait_daemon "$h" "$port" up 100 && { echo "$h: daemon started on port $port"; return 0; }
+    echo "$h: the daemon did not answer on port $port within 10 s; its log: $log" >&2
+    return 1
+}
+
+# wait_daemon HOST PORT up|down TENTHS: true once HOST's daemon is up (or down), polling
+# every 0.1 s for at most TENTHS tenths of a second.
+wait_daemon() {
+    local i answers
+    for i in $(seq 1 "$4"); do
+        answers=down
+        [ -z "$(host_problem "$1" "$2")" ] && answers=up
+        [ "$answers" = "$3" ] && return 0
         sleep 0.1
     done
-    echo "$h: the daemon did not answer on port $port within 10 s; its log: $log" >&2
     return 1
 }
 
@@ -111,11 +120,7 @@ halt_host() {
         echo "$h: no daemon running"
         return 0
     fi
-    local i
-    for i in $(seq 1 50); do
-        [ -n "$(host_problem "$h" "$port")" ] && { echo "$h: daemon stopped"; return 0; }
-        sleep 0.1
-    done
+    wait_daemon "$h" "$port" down 50 && { echo "$h: daemon stopped"; return 0; }
     echo "$h: the daemon still answers on port $port after 5 s" >&2
     return 1
 }
