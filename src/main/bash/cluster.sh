@@ -66,9 +66,6 @@ check_hosts() {
             bad=1
         fi
     done < <(machine_hosts "$machines")
-    # The daemon reads our probe's empty connection as a job ticket and fails it in a thread
-    # of its own; give it a moment before the real ticket arrives.
-    sleep 0.5
     [ $bad = 0 ] || die 3 "start the daemons with './mpjrun boot -machinesfile $machines' (see './mpjrun status -machinesfile $machines')"
 }
 

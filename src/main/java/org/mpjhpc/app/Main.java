@@ -18,6 +18,12 @@ public final class Main {
     }
 
     public static void main(String[] args) throws Exception {
+        try {
+            StartGate.await(args); // cluster runs: not before MPJ's starter listens
+        } catch (IllegalStateException e) {
+            System.err.println("error: " + e.getMessage());
+            Runtime.getRuntime().halt(3);
+        }
         String[] appArgs = MPI.Init(args);
         MpjComm world = MpjComm.world();
         Log.configure(world.rank(), world.rank() == 0 ? "master" : "worker", "INFO");
