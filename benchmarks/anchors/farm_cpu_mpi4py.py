@@ -2,7 +2,7 @@
 that each use MS milliseconds of their thread's CPU time) through mpi4py.futures.MPIPoolExecutor,
 one worker per MPI rank but the first. Prints the wall time of the tasks.
 
-    mpiexec -n WORKERS+1 python3 -m mpi4py.futures farm_cpu_mpi4py.py N MS
+    mpiexec -n WORKERS+1 python3 -m mpi4py.futures farm_cpu_mpi4py.py N MS WARM
 """
 import sys
 import time
@@ -20,9 +20,9 @@ def burn_cpu(ms):
 
 
 def main():
-    n, ms = int(sys.argv[1]), float(sys.argv[2])
+    n, ms, warm = int(sys.argv[1]), float(sys.argv[2]), int(sys.argv[3])
     with MPIPoolExecutor() as pool:
-        list(pool.map(burn_cpu, [0] * 16))  # warm-up: every worker started
+        list(pool.map(burn_cpu, [ms] * warm))  # warm-up, as the farm's: every worker started
         start = time.perf_counter()
         for f in [pool.submit(burn_cpu, ms) for _ in range(n)]:
             f.result()

@@ -63,23 +63,13 @@ public final class MpjComm implements Comm {
 
     @Override
     public Message poll(int source) {
-        Status status = source == ANY ? AnySource.iprobe(comm, MPI.ANY_TAG) : comm.Iprobe(source, MPI.ANY_TAG);
+        Status status = Probes.iprobe(comm, source == ANY ? MPI.ANY_SOURCE : source, MPI.ANY_TAG);
         return status == null ? null : receive(status);
     }
 
     @Override
     public Message receive(int source) {
-        if (source != ANY) {
-            return receive(comm.Probe(source, MPI.ANY_TAG));
-        }
-        Backoff backoff = new Backoff(1_000, 1_000_000);
-        while (true) {
-            Message m = poll(ANY);
-            if (m != null) {
-                return m;
-            }
-            backoff.idle();
-        }
+        return receive(Probes.probe(comm, source == ANY ? MPI.ANY_SOURCE : source, MPI.ANY_TAG));
     }
 
     private Message receive(Status probed) {

@@ -9,7 +9,7 @@ import mpi.Op;
 import mpi.Request;
 import mpi.Status;
 import mpi.User_function;
-import org.mpjhpc.comm.AnySource;
+import org.mpjhpc.comm.Probes;
 
 /**
  * All the MPI the big-data jobs use, in one place. World rank 0 is the master and holds
@@ -146,7 +146,7 @@ final class DataComm {
     /** Master: the next progress note from any worker, if one waits: {worker, tag ordinal, values...}. */
     long[] pollNote(int n) {
         for (DataTag tag : new DataTag[] {DataTag.DONE, DataTag.PROGRESS}) {
-            Status s = AnySource.iprobe(world, tag.code());
+            Status s = Probes.iprobe(world, MPI.ANY_SOURCE, tag.code());
             if (s != null) {
                 long[] values = new long[n];
                 world.Recv(values, 0, n, MPI.LONG, s.source, tag.code());
@@ -193,7 +193,7 @@ final class DataComm {
 
     /** Master: the next block from {@code worker}. */
     byte[] receiveBlock(int worker) {
-        Status s = world.Probe(worker + 1, DataTag.BLOCK.code());
+        Status s = Probes.probe(world, worker + 1, DataTag.BLOCK.code());
         byte[] data = new byte[s.Get_count(MPI.BYTE)];
         world.Recv(data, 0, data.length, MPI.BYTE, worker + 1, DataTag.BLOCK.code());
         return data;

@@ -65,7 +65,7 @@ final class Master {
         boolean abandoned = false;
         while (!(timeline.done() && scheduler.drained() && !phaseDue && (control == null || shutdownAsked))) {
             long t0 = System.nanoTime();
-            if (phaseDue && scheduler.drained()) {
+            if (phaseDue && scheduler.settled()) {
                 phaseBoundary();
             }
             if (!phaseDue) {

@@ -5,7 +5,7 @@ import java.util.List;
 import mpi.Intracomm;
 import mpi.MPI;
 import mpi.Status;
-import org.mpjhpc.comm.AnySource;
+import org.mpjhpc.comm.Probes;
 import org.mpjhpc.comm.Backoff;
 import org.mpjhpc.log.Log;
 
@@ -52,7 +52,7 @@ final class FvMaster {
         Backoff backoff = new Backoff(20_000, 1_000_000);
         int blocks = 0;
         while (blocks < ranks) {
-            Status s = AnySource.iprobe(world, MPI.ANY_TAG);
+            Status s = Probes.iprobe(world, MPI.ANY_SOURCE, MPI.ANY_TAG);
             long now = System.nanoTime();
             if (s == null) {
                 for (int r = 1; r <= ranks; r++) {

@@ -223,4 +223,23 @@ class SchedulerTest {
         assertEquals(0, s.stolen(0));
         assertTrue(s.steal(1).isEmpty(), "worker 1's last task is one worker 0 lost: it does not ask again");
     }
+
+    @Test
+    void aPhaseWaitsForRestartedAndAddedWorkersToSayReady() {
+        Scheduler s = new Scheduler(List.of(1, 1), 1);
+        s.submit(task(0));
+        s.assign();
+        assertFalse(s.settled());
+        s.fail(0); // its task goes back to the queue; the worker is told to restart
+        s.assign(); // attempt 2 of task 0 goes to worker 1
+        assertTrue(s.complete(1, 0, 2));
+        assertTrue(s.drained());
+        assertFalse(s.settled(), "worker 0 has not said READY yet");
+        s.ready(0);
+        assertTrue(s.settled());
+        int added = s.activate(1);
+        assertFalse(s.settled(), "an added worker has not said READY yet");
+        s.ready(added);
+        assertTrue(s.settled());
+    }
 }
