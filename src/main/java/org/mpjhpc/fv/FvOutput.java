@@ -63,8 +63,13 @@ final class FvOutput {
             end.put(TOTALS[v], last.totals()[v]);
         }
         ObjectNode timing = s.putObject("timing");
-        for (int p = 0; p < PhaseTimes.NAMES.length; p++) {
-            timing.put(PhaseTimes.NAMES[p], p == PhaseTimes.IO ? max[p] + ioSeconds : max[p]);
+        timing.put("compute", PhaseTimes.compute(max));
+        timing.put("halo", max[PhaseTimes.HALO]);
+        timing.put("reduce", max[PhaseTimes.REDUCE]);
+        timing.put("io", max[PhaseTimes.IO] + ioSeconds);
+        ObjectNode kernels = timing.putObject("kernels");
+        for (int k = 0; k < PhaseTimes.KERNELS; k++) {
+            kernels.put(PhaseTimes.NAMES[k], max[k]);
         }
         timing.put("loop", max[FvWorker.LOOP]);
         int ran = (int) max[FvWorker.STEPS];
@@ -102,12 +107,16 @@ final class FvOutput {
                 c.nonblocking() ? "nonblocking" : "blocking"));
         t.append(String.format(Locale.ROOT, "t = %.6g after %d steps; checksum %s%n", s.get("time").asDouble(), steps,
                 checksum));
-        t.append(String.format(Locale.ROOT, "%-10s %10s %8s   (maximum over ranks)%n", "phase", "seconds", "share"));
+        t.append(String.format(Locale.ROOT, "%-12s %10s %8s %12s   (maximum over ranks)%n", "kernel/phase",
+                "seconds", "share", "us/step"));
         for (int p = 0; p < PhaseTimes.NAMES.length; p++) {
             double sec = p == PhaseTimes.IO ? max[p] + io : max[p];
-            t.append(String.format(Locale.ROOT, "%-10s %10.4f %7.1f%%%n", PhaseTimes.NAMES[p], sec, 100 * sec / loop));
+            t.append(row(PhaseTimes.NAMES[p], sec, loop, steps));
+            if (p == PhaseTimes.KERNELS - 1) {
+                t.append(row("  compute", PhaseTimes.compute(max), loop, steps));
+            }
         }
-        t.append(String.format(Locale.ROOT, "%-10s %10.4f          (time loop), wall %.3f s with start-up%n", "loop",
+        t.append(String.format(Locale.ROOT, "%-12s %10.4f          (time loop), wall %.3f s with start-up%n", "loop",
                 loop, wall));
         t.append(String.format(Locale.ROOT, "%.3g cell updates/s over the loop; first %d steps %.3f s (warm-up);"
                 + " after them %.3g cell updates/s%n", s.get("cell_updates_per_s").asDouble(), FvWorker.WARM_UP_STEPS,
@@ -115,6 +124,11 @@ final class FvOutput {
         t.append("VERIFY ").append(verify.passed() ? "PASS" : "FAIL").append(": ")
                 .append(String.join("; ", verify.checks())).append('\n');
         return t.toString();
+    }
+
+    private static String row(String name, double seconds, double loop, int steps) {
+        return String.format(Locale.ROOT, "%-12s %10.4f %7.1f%% %12.1f%n", name, seconds, 100 * seconds / loop,
+                steps == 0 ? 0 : 1e6 * seconds / steps);
     }
 
     static String oversubscribed(int ranks) {

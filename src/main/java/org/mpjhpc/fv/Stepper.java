@@ -46,7 +46,7 @@ final class Stepper {
         double local = TimeStep.cfl(gamma, cfl, w, dx, dy);
         long t1 = System.nanoTime();
         double dt = Math.min(globalMin.applyAsDouble(local), tEnd - t);
-        times.add(PhaseTimes.COMPUTE, t1 - t0);
+        times.add(PhaseTimes.TIMESTEP, t1 - t0);
         times.add(PhaseTimes.REDUCE, System.nanoTime() - t1);
         residual(u);
         combine(stage, u, null, dt);
@@ -65,6 +65,7 @@ final class Stepper {
         halo.begin(v);
         long t1 = System.nanoTime();
         Eos.primitives(gamma, v, w, 0, v.nx, 0, v.ny);
+        long e1 = System.nanoTime();
         int g = fluxes.ghosts();
         boolean split = v.nx > 2 * g && v.ny > 2 * g;
         if (split) {
@@ -74,6 +75,7 @@ final class Stepper {
         halo.finish(v);
         long t3 = System.nanoTime();
         ghostPrimitives(v);
+        long e2 = System.nanoTime();
         if (split) {
             fluxes.compute(w, dx, dy, du, 0, v.nx, 0, g);
             fluxes.compute(w, dx, dy, du, 0, v.nx, v.ny - g, v.ny);
@@ -84,7 +86,8 @@ final class Stepper {
         }
         long t4 = System.nanoTime();
         times.add(PhaseTimes.HALO, (t1 - t0) + (t3 - t2));
-        times.add(PhaseTimes.COMPUTE, (t2 - t1) + (t4 - t3));
+        times.add(PhaseTimes.EOS, (e1 - t1) + (e2 - t3));
+        times.add(PhaseTimes.FLUXES, (t2 - e1) + (t4 - e2));
     }
 
     private void ghostPrimitives(Field v) {
@@ -110,6 +113,6 @@ final class Stepper {
                 }
             }
         }
-        times.add(PhaseTimes.COMPUTE, System.nanoTime() - t0);
+        times.add(PhaseTimes.UPDATE, System.nanoTime() - t0);
     }
 }
