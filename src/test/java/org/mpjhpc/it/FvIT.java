@@ -65,6 +65,13 @@ class FvIT {
         for (String key : List.of("compute", "halo", "reduce", "io")) {
             assertTrue(fine.get("timing").get(key).asDouble() >= 0, key);
         }
+        double kernels = 0;
+        for (String kernel : List.of("timestep", "eos", "fluxes", "update")) {
+            double seconds = fine.get("timing").get("kernels").get(kernel).asDouble();
+            assertTrue(seconds > 0, kernel + " was timed");
+            kernels += seconds;
+        }
+        assertEquals(fine.get("timing").get("compute").asDouble(), kernels, 1e-9, "compute is the kernels' sum");
         assertTrue(fine.get("cell_updates_per_s").asDouble() > 0);
         assertEquals(1.0 * 0.5 + 0.125 * 0.5, fine.get("totals").get("start").get("mass").asDouble(), 1e-12);
         Path out = lastOut();
