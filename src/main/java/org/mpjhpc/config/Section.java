@@ -1,6 +1,7 @@
 package org.mpjhpc.config;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -106,7 +107,7 @@ public final class Section {
     /** A text value that must be one of {@code allowed}; {@code fallback} when absent. */
     public String oneOf(String name, String fallback, String... allowed) {
         String value = string(name, fallback);
-        if (!java.util.Arrays.asList(allowed).contains(value)) {
+        if (!Arrays.asList(allowed).contains(value)) {
             throw error(name, "must be one of " + String.join(", ", allowed) + ", got '" + value + "'");
         }
         return value;

@@ -5,8 +5,8 @@ import java.util.List;
 import mpi.Intracomm;
 import mpi.MPI;
 import mpi.Status;
-import org.mpjhpc.comm.Probes;
 import org.mpjhpc.comm.Backoff;
+import org.mpjhpc.comm.Probes;
 import org.mpjhpc.log.Log;
 
 /**

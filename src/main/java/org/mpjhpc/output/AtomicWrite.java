@@ -1,5 +1,7 @@
 package org.mpjhpc.output;
 
+import java.awt.image.RenderedImage;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -7,6 +9,7 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import javax.imageio.ImageIO;
 
 /**
  * Writes a file whole or not at all: the bytes go to a temporary file beside the target,
@@ -22,12 +25,12 @@ public final class AtomicWrite {
     }
 
     /** Writes an image as PNG, atomically. */
-    public static void png(Path target, java.awt.image.RenderedImage image) {
-        java.io.ByteArrayOutputStream png = new java.io.ByteArrayOutputStream();
+    public static void png(Path target, RenderedImage image) {
+        ByteArrayOutputStream png = new ByteArrayOutputStream();
         try {
-            javax.imageio.ImageIO.write(image, "png", png);
+            ImageIO.write(image, "png", png);
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            throw new UncheckedIOException(e);
         }
         bytes(target, png.toByteArray());
     }
