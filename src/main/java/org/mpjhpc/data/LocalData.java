@@ -6,9 +6,10 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * A worker's share of the data after the first pass: the kept values (held for the
- * second pass, 8 bytes per kept row), their running statistics per category, the
- * row counters, and the first malformed rows of each piece it read.
+ * A worker's share of the data after the first pass: the kept values for the later passes
+ * (held, 8 bytes per kept row, when parsed from text; read again from the mapped columns
+ * of a binary file), their running statistics per category, the row counters, and the
+ * first malformed rows of each piece it read.
  */
 final class LocalData implements RowSink {
     /** Malformed rows remembered per piece; the report shows the first few overall. */
@@ -28,9 +29,12 @@ final class LocalData implements RowSink {
     private final boolean hasCategory;
     final ByteTable dictionary = new ByteTable();
     private boolean[] allowed = new boolean[16];
+    /** No transform, no value range, every category seen so far kept: only NaN can be dropped. */
+    private boolean plain;
     private final GroupAccumulator stats = new GroupAccumulator();
-    double[] values = new double[1 << 16];
-    int kept;
+    private double[] values = new double[1 << 16];
+    private int kept;
+    private ColumnScan columns;
     long rowsRead;
     long malformed;
     long filtered;
@@ -43,6 +47,7 @@ final class LocalData implements RowSink {
         this.filter = filter;
         this.hasCategory = hasCategory;
         allowed[0] = !hasCategory; // without a category column every row is in group 0
+        plain = identity && filter.min() == Double.NEGATIVE_INFINITY && filter.max() == Double.POSITIVE_INFINITY;
         for (String c : knownCategories) {
             byte[] name = c.getBytes(StandardCharsets.UTF_8);
             code(name, 0, name.length);
@@ -75,6 +80,56 @@ final class LocalData implements RowSink {
         stats.add(code, x);
     }
 
+    /**
+     * A binary file's decoded group: the rows are counted, then the kept ones (moved to the
+     * front of the arrays) join the statistics. Their values are not held: see {@link #kept()}.
+     */
+    void addGroup(short[] codes, double[] v, int n) {
+        rowsRead += n;
+        int m = keep(codes, v, n);
+        filtered += n - m;
+        stats.addAll(codes, v, m);
+    }
+
+    /** Transforms the first {@code n} rows and moves those the filters keep to the front; returns how many. */
+    int keep(short[] codes, double[] v, int n) {
+        if (plain && (!filter.dropNan() || noNaN(v, n))) {
+            return n; // the common case: a scan without branches taken instead of a copy
+        }
+        int m = 0;
+        for (int i = 0; i < n; i++) {
+            double x = identity ? v[i] : transform.apply(v[i]);
+            short c = codes[i];
+            if (filter.keepsValue(x) && allowed[c]) {
+                v[m] = x;
+                codes[m++] = c;
+            }
+        }
+        return m;
+    }
+
+    private static boolean noNaN(double[] v, int n) {
+        for (int i = 0; i < n; i++) {
+            if (v[i] != v[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The binary columns this worker read: the later passes read their kept values from there. */
+    void readFrom(ColumnScan scan) {
+        columns = scan;
+    }
+
+    /** The kept values, for the passes after the first. */
+    KeptValues kept() {
+        if (columns == null) {
+            return KeptValues.of(values, kept);
+        }
+        return kernel -> columns.groups((codes, v, n) -> kernel.block(v, 0, keep(codes, v, n)));
+    }
+
     @Override
     public void malformed(long line, String reason) {
         rowsRead++;
@@ -92,6 +147,7 @@ final class LocalData implements RowSink {
                 allowed = Arrays.copyOf(allowed, code * 2);
             }
             allowed[code] = filter.keepsCategory(dictionary.key(code));
+            plain &= allowed[code];
         }
         return code;
     }

@@ -1,8 +1,6 @@
 package org.mpjhpc.data;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -10,8 +8,8 @@ import java.nio.file.StandardOpenOption;
 /**
  * The first pass when every worker reads its own part of the file. CSV: worker w takes
  * the lines that start in the w-th of equal byte ranges ({@link LineRanges}), reading
- * whole lines a chunk at a time. Binary: worker w takes the w-th share of the row groups
- * and reads only their category and value columns, which lie next to each other.
+ * whole lines a chunk at a time. Binary: worker w takes the w-th share of the row groups,
+ * maps them and reads only their category and value columns ({@link ColumnScan}).
  */
 final class ParallelRead {
     private ParallelRead() {
@@ -45,31 +43,16 @@ final class ParallelRead {
         try (FileChannel file = FileChannel.open(Path.of(c.input()), StandardOpenOption.READ)) {
             Columnar.Header h = Columnar.read(file, c.input());
             long[] groups = LineRanges.range(h.groups(), workers, w);
-            ByteBuffer buf = ByteBuffer.allocateDirect(h.groupRows() * 10).order(ByteOrder.LITTLE_ENDIAN);
-            short[] cats = new short[h.groupRows()];
-            double[] values = new double[h.groupRows()];
-            long bytes = 0;
-            long rows = 0;
-            for (long g = groups[0]; g < groups[1]; g++) {
-                int r = h.rowsIn(g);
-                buf.clear().limit(r * 10);
-                long at = h.groupStart(g) + 16L * r;
-                while (buf.hasRemaining() && file.read(buf, at + buf.position()) > 0) {
-                    // a positional read may return less than asked: go on where it stopped
-                }
-                buf.flip();
-                buf.asShortBuffer().get(cats, 0, r);
-                buf.position(2 * r);
-                buf.slice().order(ByteOrder.LITTLE_ENDIAN).asDoubleBuffer().get(values, 0, r);
-                for (int i = 0; i < r; i++) {
-                    data.add(values[i], cats[i]);
-                }
-                bytes += 10L * r;
-                rows += r;
-                progress.tick(bytes);
-            }
-            data.endPiece(w, rows);
-            return bytes;
+            ColumnScan scan = new ColumnScan(file, h, groups[0], groups[1]);
+            long[] rows = {0};
+            scan.groups((codes, v, n) -> {
+                data.addGroup(codes, v, n);
+                rows[0] += n;
+                progress.tick(10 * rows[0]);
+            });
+            data.endPiece(w, rows[0]);
+            data.readFrom(scan);
+            return 10 * rows[0]; // the category and value columns: 2 + 8 bytes a row
         }
     }
 }

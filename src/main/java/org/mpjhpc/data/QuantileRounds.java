@@ -6,21 +6,39 @@ import java.util.List;
 
 /**
  * The quantile search over MPI. Each round the master Bcasts the queries; every worker
- * answers each one from its kept values, histograms by Reduce (SUM of counts, MIN and
- * MAX per bin) and gathers by sending its sorted values; an empty round ends the search.
+ * answers all of them in one scan of its kept values, histograms by Reduce (SUM of counts,
+ * MIN and MAX per bin) and gathers by sending its sorted values; an empty round ends the
+ * search. The first round's histogram, over the global [min, max], may be known already:
+ * the second pass computes it in its own scan ({@link #firstRound}).
  */
 final class QuantileRounds implements QuantileSearch.Cluster {
     private final DataComm comm;
-    private final LocalData data;
+    private final KeptValues values;
+    private final Bins first;
+    private QuantileSearch.Query firstQuery;
+    private QuantileSearch.Answer firstAnswer;
 
-    QuantileRounds(DataComm comm, LocalData data) {
+    /** @param first the search's first histogram: over the global [min, max], {@link QuantileSearch#BINS} bins */
+    QuantileRounds(DataComm comm, KeptValues values, Bins first) {
         this.comm = comm;
-        this.data = data;
+        this.values = values;
+        this.first = first;
+    }
+
+    /** Master: the answer to {@code query}, summed over the workers already, serves that round without messages. */
+    void firstRound(QuantileSearch.Query query, QuantileSearch.Answer answer) {
+        firstQuery = query;
+        firstAnswer = answer;
     }
 
     /** Master: one round. */
     @Override
     public List<QuantileSearch.Answer> answer(List<QuantileSearch.Query> queries) {
+        if (firstAnswer != null && queries.equals(List.of(firstQuery))) {
+            QuantileSearch.Answer a = firstAnswer;
+            firstAnswer = null;
+            return List.of(a);
+        }
         comm.bcast(encode(queries));
         return answerAll(queries);
     }
@@ -42,18 +60,23 @@ final class QuantileRounds implements QuantileSearch.Cluster {
     }
 
     private List<QuantileSearch.Answer> answerAll(List<QuantileSearch.Query> queries) {
-        List<QuantileSearch.Answer> answers = new ArrayList<>();
-        double[] v = data == null ? new double[0] : data.values;
-        int n = data == null ? 0 : data.kept;
         List<QuantileSearch.Query> histograms = queries.stream().filter(q -> !q.gather()).toList();
-        QuantileSearch.Answer[] local = SecondPass.histograms(v, n, histograms);
+        SecondPass.Histograms local = new SecondPass.Histograms(histograms);
+        SecondPass.Gather gathers = new SecondPass.Gather(queries.stream().filter(QuantileSearch.Query::gather)
+                .toList());
+        Candidates near = new Candidates(first, queries);
+        values.scan((v, from, to) -> near.scan(v, from, to, (c, cFrom, cTo) -> {
+            local.block(c, cFrom, cTo);
+            gathers.block(c, cFrom, cTo);
+        }));
+        List<QuantileSearch.Answer> answers = new ArrayList<>();
+        int gathered = 0;
         for (QuantileSearch.Query q : queries) {
             if (q.gather()) {
-                double[] mine = SecondPass.gather(v, n, q);
-                List<byte[]> parts = comm.gather(toBytes(mine));
+                List<byte[]> parts = comm.gather(toBytes(gathers.sorted(gathered++)));
                 answers.add(parts == null ? null : new QuantileSearch.Answer(null, null, null, merge(parts)));
             } else {
-                QuantileSearch.Answer a = local[histograms.indexOf(q)];
+                QuantileSearch.Answer a = local.answers[histograms.indexOf(q)];
                 answers.add(new QuantileSearch.Answer(comm.sum(a.counts()), comm.min(a.mins()), comm.max(a.maxs()),
                         null));
             }

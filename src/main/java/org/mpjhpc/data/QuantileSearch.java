@@ -58,6 +58,11 @@ final class QuantileSearch {
     private QuantileSearch() {
     }
 
+    /** The search's first query, the same for every target: all {@code count} values, in [min, max]. */
+    static Query first(long count, double min, double max) {
+        return new Query(min, max, count <= GATHER);
+    }
+
     /** The quantiles {@code ps} of {@code count} values in [min, max]; NaN for no values. */
     static double[] quantiles(List<Double> ps, long count, double min, double max, Cluster cluster) {
         double[] out = new double[ps.size()];

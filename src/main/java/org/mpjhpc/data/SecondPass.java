@@ -4,66 +4,93 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * The local kernels that need the global statistics: outliers, the histogram, and the
- * answers to the quantile search's queries. Pure: they see one worker's kept values.
+ * The local kernels that need the global statistics, fed block by block
+ * ({@link KeptValues.Kernel}) so that one scan of the values serves several of them.
+ * Pure: they see one worker's kept values.
  */
 final class SecondPass {
     private SecondPass() {
     }
 
-    /** Values farther than {@code z} standard deviations from the mean. */
-    static long outliers(double[] v, int n, double mean, double stddev, double z) {
-        double limit = z * stddev;
-        long count = 0;
-        for (int i = 0; i < n; i++) {
-            if (Math.abs(v[i] - mean) > limit) {
-                count++;
-            }
-        }
-        return count;
-    }
+    /**
+     * The histogram over the global [min, max] and the values farther than {@code z}
+     * standard deviations from the mean, in one scan.
+     */
+    static final class Summary implements KeptValues.Kernel {
+        final long[] counts;
+        long outliers;
+        private final Bins bins;
+        private final double mean;
+        private final double limit;
 
-    static long[] histogram(double[] v, int n, Bins bins) {
-        long[] counts = new long[bins.n()];
-        for (int i = 0; i < n; i++) {
-            int b = bins.index(v[i]);
-            if (b >= 0) {
-                counts[b]++;
-            }
+        Summary(Bins bins, double mean, double stddev, double z) {
+            this.bins = bins;
+            this.counts = new long[bins.n()];
+            this.mean = mean;
+            this.limit = z * stddev;
         }
-        return counts;
+
+        @Override
+        public void block(double[] v, int from, int to) {
+            long far = 0;
+            for (int i = from; i < to; i++) {
+                double x = v[i];
+                int b = bins.index(x);
+                if (b >= 0) {
+                    counts[b]++;
+                }
+                if (Math.abs(x - mean) > limit) {
+                    far++;
+                }
+            }
+            outliers += far;
+        }
     }
 
     /**
-     * The histograms of several queries in one scan of the values: the queries of a round
-     * are narrow and few, so one pass over memory serves them all.
+     * The histograms of several quantile queries in one scan: the queries of a round are
+     * narrow and few, so one pass over memory serves them all.
      */
-    static QuantileSearch.Answer[] histograms(double[] v, int n, List<QuantileSearch.Query> queries) {
-        int q = queries.size();
-        Bins[] bins = new Bins[q];
-        double[] lo = new double[q];
-        double[] hi = new double[q];
-        QuantileSearch.Answer[] out = new QuantileSearch.Answer[q];
-        for (int k = 0; k < q; k++) {
-            bins[k] = new Bins(queries.get(k).lo(), queries.get(k).hi(), QuantileSearch.BINS);
-            lo[k] = bins[k].lo();
-            hi[k] = bins[k].hi();
-            out[k] = new QuantileSearch.Answer(new long[QuantileSearch.BINS], filled(Double.POSITIVE_INFINITY),
-                    filled(Double.NEGATIVE_INFINITY), null);
-        }
-        for (int i = 0; i < n; i++) {
-            double x = v[i];
+    static final class Histograms implements KeptValues.Kernel {
+        final QuantileSearch.Answer[] answers;
+        private final Bins[] bins;
+
+        Histograms(List<QuantileSearch.Query> queries) {
+            int q = queries.size();
+            bins = new Bins[q];
+            answers = new QuantileSearch.Answer[q];
             for (int k = 0; k < q; k++) {
-                if (x >= lo[k] && x <= hi[k]) {
-                    int b = bins[k].index(x);
-                    QuantileSearch.Answer a = out[k];
-                    a.counts()[b]++;
-                    a.mins()[b] = Math.min(a.mins()[b], x);
-                    a.maxs()[b] = Math.max(a.maxs()[b], x);
+                bins[k] = new Bins(queries.get(k).lo(), queries.get(k).hi(), QuantileSearch.BINS);
+                answers[k] = new QuantileSearch.Answer(new long[QuantileSearch.BINS],
+                        filled(Double.POSITIVE_INFINITY), filled(Double.NEGATIVE_INFINITY), null);
+            }
+        }
+
+        @Override
+        public void block(double[] v, int from, int to) {
+            for (int k = 0; k < bins.length; k++) {
+                one(bins[k], answers[k], v, from, to);
+            }
+        }
+
+        private static void one(Bins bins, QuantileSearch.Answer a, double[] v, int from, int to) {
+            long[] counts = a.counts();
+            double[] mins = a.mins();
+            double[] maxs = a.maxs();
+            for (int i = from; i < to; i++) {
+                double x = v[i];
+                int b = bins.index(x);
+                if (b >= 0) {
+                    counts[b]++;
+                    if (x < mins[b]) {
+                        mins[b] = x;
+                    }
+                    if (x > maxs[b]) {
+                        maxs[b] = x;
+                    }
                 }
             }
         }
-        return out;
     }
 
     private static double[] filled(double value) {
@@ -72,21 +99,50 @@ final class SecondPass {
         return a;
     }
 
-    /** The values in the query's interval, sorted. */
-    static double[] gather(double[] v, int n, QuantileSearch.Query q) {
-        double[] out = new double[64];
-        int k = 0;
-        for (int i = 0; i < n; i++) {
-            if (v[i] >= q.lo() && v[i] <= q.hi()) {
-                if (k == out.length) {
-                    out = Arrays.copyOf(out, k * 2);
-                }
-                out[k++] = v[i];
+    /** The values in the intervals of several queries, collected for sorting, in one scan. */
+    static final class Gather implements KeptValues.Kernel {
+        private final double[] lo;
+        private final double[] hi;
+        private final double[][] out;
+        private final int[] n;
+
+        Gather(List<QuantileSearch.Query> queries) {
+            int q = queries.size();
+            lo = new double[q];
+            hi = new double[q];
+            out = new double[q][64];
+            n = new int[q];
+            for (int k = 0; k < q; k++) {
+                lo[k] = queries.get(k).lo();
+                hi[k] = queries.get(k).hi();
             }
         }
-        double[] sorted = Arrays.copyOf(out, k);
-        Arrays.sort(sorted);
-        return sorted;
+
+        @Override
+        public void block(double[] v, int from, int to) {
+            for (int i = from; i < to; i++) {
+                double x = v[i];
+                for (int k = 0; k < lo.length; k++) {
+                    if (x >= lo[k] && x <= hi[k]) {
+                        add(k, x);
+                    }
+                }
+            }
+        }
+
+        private void add(int k, double x) {
+            if (n[k] == out[k].length) {
+                out[k] = Arrays.copyOf(out[k], n[k] * 2);
+            }
+            out[k][n[k]++] = x;
+        }
+
+        /** The values of query {@code k}, sorted. */
+        double[] sorted(int k) {
+            double[] s = Arrays.copyOf(out[k], n[k]);
+            Arrays.sort(s);
+            return s;
+        }
     }
 
     /** Merges sorted arrays into one sorted array. */

@@ -19,7 +19,7 @@ import org.mpjhpc.config.JobConfig;
  * the master), transforms and filters, and keeps running statistics per category;</li>
  * <li>Reduce: the partial statistics merge at the master with Chan's formula (the merge a
  * worker also uses inside), and the master Bcasts count, mean, stddev, min and max;</li>
- * <li>second pass: outliers and the histogram, summed by Reduce;</li>
+ * <li>second pass: outliers and the histogram, summed by Reduce ({@link GlobalPasses});</li>
  * <li>quantiles: exact, by rounds of Bcast queries and Reduce answers;</li>
  * <li>report, verification line and timing table at the master.</li>
  * </ol>
@@ -32,6 +32,8 @@ public final class StatsJob {
     private final StatsResult result = new StatsResult();
     private final double[] phase = new double[PHASES.length];
     private LocalData data;
+    private GlobalPasses passes;
+    private double stddev;
 
     private StatsJob(DataComm comm, StatsConfig config) {
         this.comm = comm;
@@ -54,6 +56,7 @@ public final class StatsJob {
             }
             return UserError.EXIT_CODE;
         }
+        run.passes = new GlobalPasses(run.comm, run.config, run.data);
         run.timed(2, run::secondPass);
         run.timed(3, run::quantiles);
         double[] maxTimes = run.comm.max(run.phase);
@@ -262,43 +265,20 @@ public final class StatsJob {
         stddev = summary[2];
     }
 
-    private double stddev;
-
     private boolean hasRange() {
         Moments t = result.total;
         return t.count() > 0 && !Double.isNaN(t.average()) && !Double.isNaN(t.min());
     }
 
-    /** Outliers and histogram over the global [min, max], summed at the master. */
     private void secondPass() {
-        if (!hasRange()) {
-            return;
+        if (hasRange()) {
+            passes.secondPass(result, stddev);
         }
-        Moments t = result.total;
-        Bins bins = new Bins(t.min(), t.max(), config.bins());
-        long[] counts = new long[config.bins() + 1];
-        if (data != null) {
-            long[] h = SecondPass.histogram(data.values, data.kept, bins);
-            System.arraycopy(h, 0, counts, 0, h.length);
-            counts[config.bins()] = SecondPass.outliers(data.values, data.kept, t.average(), stddev, config.outlierZ());
-        }
-        long[] sums = comm.sum(counts);
-        result.bins = bins;
-        result.histogram = Arrays.copyOf(sums, config.bins());
-        result.outliers = sums[config.bins()];
     }
 
     private void quantiles() {
-        if (!hasRange()) {
-            return;
-        }
-        QuantileRounds rounds = new QuantileRounds(comm, data);
-        if (comm.master()) {
-            Moments t = result.total;
-            result.quantiles = QuantileSearch.quantiles(config.quantiles(), t.count(), t.min(), t.max(), rounds);
-            rounds.finish();
-        } else {
-            rounds.serve();
+        if (hasRange()) {
+            passes.quantiles(result);
         }
     }
 }

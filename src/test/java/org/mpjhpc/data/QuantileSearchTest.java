@@ -10,20 +10,30 @@ import org.apache.commons.math3.stat.descriptive.rank.Percentile;
 import org.junit.jupiter.api.Test;
 
 class QuantileSearchTest {
-    /** Workers holding parts of the data, answering queries the way the MPI job does. */
-    private static QuantileSearch.Cluster cluster(List<double[]> parts, int[] rounds) {
+    /**
+     * Workers holding parts of the data, answering queries the way the MPI job does: each
+     * scan of a part looks only at the {@link Candidates} of the round.
+     */
+    private static QuantileSearch.Cluster cluster(List<double[]> parts, Bins first, int[] rounds) {
         return queries -> {
             rounds[0]++;
+            Candidates near = new Candidates(first, queries);
             List<QuantileSearch.Answer> answers = new ArrayList<>();
             for (QuantileSearch.Query q : queries) {
                 if (q.gather()) {
                     List<double[]> got = new ArrayList<>();
-                    parts.forEach(p -> got.add(SecondPass.gather(p, p.length, q)));
+                    for (double[] p : parts) {
+                        SecondPass.Gather g = new SecondPass.Gather(List.of(q));
+                        KeptValues.of(p, p.length).scan((v, from, to) -> near.scan(v, from, to, g));
+                        got.add(g.sorted(0));
+                    }
                     answers.add(new QuantileSearch.Answer(null, null, null, SecondPass.merge(got)));
                 } else {
                     QuantileSearch.Answer sum = null;
                     for (double[] p : parts) {
-                        QuantileSearch.Answer a = SecondPass.histograms(p, p.length, List.of(q))[0];
+                        SecondPass.Histograms h = new SecondPass.Histograms(List.of(q));
+                        KeptValues.of(p, p.length).scan((v, from, to) -> near.scan(v, from, to, h));
+                        QuantileSearch.Answer a = h.answers[0];
                         sum = sum == null ? a : add(sum, a);
                     }
                     answers.add(sum);
@@ -50,7 +60,7 @@ class QuantileSearchTest {
         List<Double> ps = List.of(0.0, 0.5, 0.9, 0.99, 1.0, 0.123);
         double min = Arrays.stream(all).min().getAsDouble();
         double max = Arrays.stream(all).max().getAsDouble();
-        double[] got = QuantileSearch.quantiles(ps, all.length, min, max, cluster(parts, rounds));
+        double[] got = QuantileSearch.quantiles(ps, all.length, min, max, cluster(parts, new Bins(min, max, QuantileSearch.BINS), rounds));
         Percentile numpyDefault = new Percentile().withEstimationType(Percentile.EstimationType.R_7);
         for (int i = 0; i < ps.size(); i++) {
             double expected = ps.get(i) == 0 ? min : numpyDefault.evaluate(all, Math.max(1e-9, ps.get(i) * 100));

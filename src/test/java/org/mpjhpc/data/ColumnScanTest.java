@@ -1,0 +1,99 @@
+package org.mpjhpc.data;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The mapped binary columns against the row groups as the generator wrote them, on a real file. */
+class ColumnScanTest {
+    private static final long ROWS = 2 * Generator.BLOCK_ROWS + 18_928; // the last group is short
+    private static final Generator GENERATOR = new Generator(7, 5, 0);
+
+    @TempDir
+    static Path dir;
+    static Path file;
+
+    @BeforeAll
+    static void writeFile() throws IOException {
+        file = dir.resolve("s.col");
+        try (OutputStream out = Files.newOutputStream(file)) {
+            out.write(Columnar.header(Generator.BLOCK_ROWS, ROWS, Generator.names(5)));
+            for (int g = 0; g < 3; g++) {
+                out.write(GENERATOR.block(g, ROWS, false, true).group());
+            }
+        }
+    }
+
+    /** Group {@code g}'s codes and values, decoded from the generator's bytes. */
+    private static Object[] expected(int g) {
+        ByteBuffer b = ByteBuffer.wrap(GENERATOR.block(g, ROWS, false, true).group()).order(ByteOrder.LITTLE_ENDIAN);
+        int r = b.capacity() / Columnar.ROW_BYTES;
+        short[] codes = new short[r];
+        double[] values = new double[r];
+        for (int i = 0; i < r; i++) {
+            codes[i] = b.getShort(16 * r + 2 * i);
+            values[i] = b.getDouble(18 * r + 8 * i);
+        }
+        return new Object[] {codes, values};
+    }
+
+    @Test
+    void everyGroupIsDecodedOnceInOrderWithWindowsOfAnySize() throws IOException {
+        for (long window : new long[] {1, 2L * Generator.BLOCK_ROWS * Columnar.ROW_BYTES, 1L << 30}) {
+            try (FileChannel ch = FileChannel.open(file)) {
+                Columnar.Header h = Columnar.read(ch, "s.col");
+                List<Integer> sizes = new ArrayList<>();
+                int[] g = {1};
+                new ColumnScan(ch, h, 1, 3, window).groups((codes, v, n) -> {
+                    Object[] want = expected(g[0]++);
+                    assertArrayEquals((short[]) want[0], Arrays.copyOf(codes, n));
+                    assertArrayEquals((double[]) want[1], Arrays.copyOf(v, n));
+                    sizes.add(n);
+                });
+                assertEquals(List.of(Generator.BLOCK_ROWS, 18_928), sizes, "window " + window);
+            }
+        }
+    }
+
+    @Test
+    void groupsGiveTheSameStatisticsAndKeptValuesAsRowByRow() throws IOException {
+        Transform toF = new Transform("c_to_f", 1, 0, false);
+        RowFilter filter = new RowFilter(60, 90, Set.of("site-01", "site-03", "site-04"), true);
+        LocalData byGroup = new LocalData(toF, filter, true, Generator.names(5));
+        LocalData byRow = new LocalData(toF, filter, true, Generator.names(5));
+        List<Double> rowValues = new ArrayList<>();
+        try (FileChannel ch = FileChannel.open(file)) {
+            Columnar.Header h = Columnar.read(ch, "s.col");
+            ColumnScan scan = new ColumnScan(ch, h, 0, h.groups());
+            scan.groups((codes, v, n) -> {
+                for (int i = 0; i < n; i++) {
+                    byRow.add(v[i], codes[i]);
+                }
+                byGroup.addGroup(codes, v, n);
+            });
+            byGroup.readFrom(scan);
+        }
+        assertEquals(ROWS, byGroup.rowsRead);
+        assertEquals(byRow.filtered, byGroup.filtered);
+        assertEquals(true, byGroup.filtered > ROWS / 3 && byGroup.filtered < ROWS, "the filters bite");
+        assertEquals(List.of(byRow.moments()), List.of(byGroup.moments()), "bitwise the same statistics");
+        byRow.kept().scan((v, from, to) -> Arrays.stream(v, from, to).forEach(rowValues::add));
+        List<Double> groupValues = new ArrayList<>();
+        byGroup.kept().scan((v, from, to) -> Arrays.stream(v, from, to).forEach(groupValues::add));
+        assertEquals(rowValues, groupValues, "the later passes see the same kept values, read again from the file");
+    }
+}
