@@ -13,6 +13,7 @@ final class GlobalPasses {
     private final DataComm comm;
     private final StatsConfig config;
     private final KeptValues values;
+    /** Made by the second pass, which knows the global [min, max] and answers the search's first round. */
     private QuantileRounds rounds;
 
     /** @param data this worker's data, or null on the master */
@@ -48,7 +49,7 @@ final class GlobalPasses {
         result.outliers = sums[bins.n()];
     }
 
-    /** The exact quantiles, found by the master's search that the workers serve. */
+    /** The exact quantiles, found by the master's search that the workers serve; after {@link #secondPass}, which starts it. */
     void quantiles(StatsResult result) {
         if (comm.master()) {
             Moments t = result.total;
