@@ -3,7 +3,7 @@ package org.mpjhpc.data;
 /**
  * A worker's kept values (transformed and filtered), as every pass after the first sees
  * them: a scan over blocks. Values parsed from text are held in memory; a binary file's
- * are read again from its mapped columns ({@link ColumnScan}), so they cost no heap.
+ * are read again from its columns ({@link ColumnScan}), so they cost no heap.
  */
 interface KeptValues {
     /** Values held in memory are handed out in blocks of this many, small enough for the cache. */

@@ -7,7 +7,7 @@ import java.util.List;
 
 /**
  * A worker's share of the data after the first pass: the kept values for the later passes
- * (held, 8 bytes per kept row, when parsed from text; read again from the mapped columns
+ * (held, 8 bytes per kept row, when parsed from text; read again from the columns
  * of a binary file), their running statistics per category, the row counters, and the
  * first malformed rows of each piece it read.
  */

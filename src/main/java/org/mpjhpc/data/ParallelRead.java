@@ -9,7 +9,7 @@ import java.nio.file.StandardOpenOption;
  * The first pass when every worker reads its own part of the file. CSV: worker w takes
  * the lines that start in the w-th of equal byte ranges ({@link LineRanges}), reading
  * whole lines a chunk at a time. Binary: worker w takes the w-th share of the row groups,
- * maps them and reads only their category and value columns ({@link ColumnScan}).
+ * reads only their category and value columns ({@link ColumnScan}).
  */
 final class ParallelRead {
     private ParallelRead() {
@@ -43,7 +43,7 @@ final class ParallelRead {
         try (FileChannel file = FileChannel.open(Path.of(c.input()), StandardOpenOption.READ)) {
             Columnar.Header h = Columnar.read(file, c.input());
             long[] groups = LineRanges.range(h.groups(), workers, w);
-            ColumnScan scan = new ColumnScan(file, h, groups[0], groups[1]);
+            ColumnScan scan = new ColumnScan(Path.of(c.input()), h, groups[0], groups[1]);
             long[] rows = {0};
             scan.groups((codes, v, n) -> {
                 data.addGroup(codes, v, n);

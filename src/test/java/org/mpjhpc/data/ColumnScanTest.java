@@ -2,14 +2,17 @@ package org.mpjhpc.data;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -18,7 +21,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The mapped binary columns against the row groups as the generator wrote them, on a real file. */
+/** The binary columns read by a scan against the row groups as the generator wrote them, on a real file. */
 class ColumnScanTest {
     private static final long ROWS = 2 * Generator.BLOCK_ROWS + 18_928; // the last group is short
     private static final Generator GENERATOR = new Generator(7, 5, 0);
@@ -52,21 +55,32 @@ class ColumnScanTest {
     }
 
     @Test
-    void everyGroupIsDecodedOnceInOrderWithWindowsOfAnySize() throws IOException {
-        for (long window : new long[] {1, 2L * Generator.BLOCK_ROWS * Columnar.ROW_BYTES, 1L << 30}) {
-            try (FileChannel ch = FileChannel.open(file)) {
-                Columnar.Header h = Columnar.read(ch, "s.col");
-                List<Integer> sizes = new ArrayList<>();
-                int[] g = {1};
-                new ColumnScan(ch, h, 1, 3, window).groups((codes, v, n) -> {
-                    Object[] want = expected(g[0]++);
-                    assertArrayEquals((short[]) want[0], Arrays.copyOf(codes, n));
-                    assertArrayEquals((double[]) want[1], Arrays.copyOf(v, n));
-                    sizes.add(n);
-                });
-                assertEquals(List.of(Generator.BLOCK_ROWS, 18_928), sizes, "window " + window);
-            }
+    void everyScanDecodesEachGroupOnceInOrder() throws IOException {
+        Columnar.Header h = Columnar.checkFile(file);
+        ColumnScan scan = new ColumnScan(file, h, 1, 3);
+        for (int pass = 0; pass < 2; pass++) { // the later passes scan again
+            List<Integer> sizes = new ArrayList<>();
+            int[] g = {1};
+            scan.groups((codes, v, n) -> {
+                Object[] want = expected(g[0]++);
+                assertArrayEquals((short[]) want[0], Arrays.copyOf(codes, n));
+                assertArrayEquals((double[]) want[1], Arrays.copyOf(v, n));
+                sizes.add(n);
+            });
+            assertEquals(List.of(Generator.BLOCK_ROWS, 18_928), sizes, "pass " + pass);
         }
+    }
+
+    @Test
+    void aFileTruncatedBetweenPassesIsNamed() throws IOException {
+        Path copy = dir.resolve("cut.col");
+        Files.copy(file, copy);
+        ColumnScan scan = new ColumnScan(copy, Columnar.checkFile(copy), 0, 3);
+        try (FileChannel ch = FileChannel.open(copy, StandardOpenOption.WRITE)) {
+            ch.truncate(ch.size() - 100);
+        }
+        UncheckedIOException e = assertThrows(UncheckedIOException.class, () -> scan.groups((codes, v, n) -> { }));
+        assertEquals(copy + ": cannot read: the file ends early (it was truncated while being read)", e.getMessage());
     }
 
     @Test
@@ -76,17 +90,15 @@ class ColumnScanTest {
         LocalData byGroup = new LocalData(toF, filter, true, Generator.names(5));
         LocalData byRow = new LocalData(toF, filter, true, Generator.names(5));
         List<Double> rowValues = new ArrayList<>();
-        try (FileChannel ch = FileChannel.open(file)) {
-            Columnar.Header h = Columnar.read(ch, "s.col");
-            ColumnScan scan = new ColumnScan(ch, h, 0, h.groups());
-            scan.groups((codes, v, n) -> {
-                for (int i = 0; i < n; i++) {
-                    byRow.add(v[i], codes[i]);
-                }
-                byGroup.addGroup(codes, v, n);
-            });
-            byGroup.readFrom(scan);
-        }
+        Columnar.Header h = Columnar.checkFile(file);
+        ColumnScan scan = new ColumnScan(file, h, 0, h.groups());
+        scan.groups((codes, v, n) -> {
+            for (int i = 0; i < n; i++) {
+                byRow.add(v[i], codes[i]);
+            }
+            byGroup.addGroup(codes, v, n);
+        });
+        byGroup.readFrom(scan);
         assertEquals(ROWS, byGroup.rowsRead);
         assertEquals(byRow.filtered, byGroup.filtered);
         assertEquals(true, byGroup.filtered > ROWS / 3 && byGroup.filtered < ROWS, "the filters bite");
