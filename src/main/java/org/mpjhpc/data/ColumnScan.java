@@ -7,6 +7,7 @@ import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import org.mpjhpc.app.UserError;
 
 /**
  * A run of row groups of a binary columnar file, read a group at a time into two reusable
@@ -54,11 +55,23 @@ final class ColumnScan {
                 int r = header.rowsIn(g);
                 // inside a group: ids (8 r bytes), timestamps (8 r), codes (2 r), values (8 r)
                 read(file, codeBytes, at + 16L * r, 2 * r).asShortBuffer().get(codes, 0, r);
+                checkCodes(g, r);
                 read(file, valueBytes, at + 18L * r, 8 * r).asDoubleBuffer().get(values, 0, r);
                 kernel.group(codes, values, r);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(path + ": cannot read: " + e.getMessage(), e);
+        }
+    }
+
+    /** A code outside the header's dictionary would be an index error later: the file is damaged. */
+    private void checkCodes(long g, int r) {
+        int known = header.categories().size();
+        for (int i = 0; i < r; i++) {
+            if (codes[i] < 0 || codes[i] >= known) {
+                throw new UserError(path + ": damaged: row " + (g * header.groupRows() + i + 1) + " has category code "
+                        + codes[i] + ", but the header names " + known + " categories");
+            }
         }
     }
 

@@ -3,11 +3,17 @@ package org.mpjhpc.data;
 import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.FileInputStream;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
 import mpi.Intracomm;
 import org.mpjhpc.app.UserError;
 import org.mpjhpc.config.JobConfig;
@@ -85,10 +91,10 @@ public final class StatsJob {
             }
         }
         long t0 = System.nanoTime();
-        String streamError = comm.master() ? masterReads(stdin) : workerReads();
+        String readError = comm.master() ? masterReads(stdin) : workerReads();
         phase[0] = (System.nanoTime() - t0) / 1e9;
         long t1 = System.nanoTime();
-        String error = agreeOnInput(streamError);
+        String error = agreeOnInput(readError);
         if (error == null) {
             mergeStatistics();
         }
@@ -102,10 +108,10 @@ public final class StatsJob {
      */
     private InputStream standardInput() throws IOException {
         String path = System.getenv("MPJRUN_STDIN");
-        if (!comm.master() || path == null || !java.nio.file.Files.exists(java.nio.file.Path.of(path))) {
+        if (!comm.master() || path == null || !Files.exists(Path.of(path))) {
             return System.in;
         }
-        return new java.io.FileInputStream(path);
+        return new FileInputStream(path);
     }
 
     /** The master reads the header from standard input; every rank learns the layout or the error. */
@@ -145,7 +151,7 @@ public final class StatsJob {
     private String masterReads(InputStream stdin) throws IOException {
         if (config.stream()) {
             InputStream in = stdin != null ? stdin : new BufferedInputStream(
-                    java.nio.file.Files.newInputStream(java.nio.file.Path.of(config.input())), 1 << 20);
+                    Files.newInputStream(Path.of(config.input())), 1 << 20);
             if (stdin == null) {
                 firstLine(in);
             }
@@ -153,38 +159,49 @@ public final class StatsJob {
             Progress.watch(comm, "read", 0, "B");
             return sent.error();
         }
-        long total = config.binary() ? Columnar.checkFile(java.nio.file.Path.of(config.input())).rows() * 10
-                : java.nio.file.Files.size(java.nio.file.Path.of(config.input()));
+        long total = config.binary() ? Columnar.checkFile(Path.of(config.input())).rows() * 10
+                : Files.size(Path.of(config.input()));
         Progress.watch(comm, "read", total, "B");
         return null;
     }
 
     private String workerReads() throws IOException {
         List<String> known = config.binary()
-                ? Columnar.checkFile(java.nio.file.Path.of(config.input())).categories() : List.of();
+                ? Columnar.checkFile(Path.of(config.input())).categories() : List.of();
         boolean grouped = config.binary() || config.layout().categoryField() >= 0;
         data = new LocalData(config.transform(), config.filter(), grouped, known);
         Progress.Reporter progress = new Progress.Reporter(comm);
         int w = comm.worker();
-        long bytes;
+        long bytes = 0;
+        String error = null;
         if (config.stream()) {
             bytes = Streaming.receive(comm, config.layout(), config.chunkKb() * 1024, data);
         } else if (config.binary()) {
-            bytes = ParallelRead.binary(config, w, comm.workers(), data, progress);
+            try {
+                bytes = ParallelRead.binary(config, w, comm.workers(), data, progress);
+            } catch (UserError e) {
+                error = e.getMessage(); // a damaged file: told to the master, which stops every rank alike
+            }
         } else {
             bytes = ParallelRead.csv(config, w, comm.workers(), data, progress);
         }
         result.bytes = bytes;
         progress.done(bytes);
-        return null;
+        return error;
     }
 
-    /** Counters and malformed rows reach the master; it decides whether the input is acceptable. */
-    private String agreeOnInput(String streamError) {
+    /**
+     * Counters, malformed rows and read errors reach the master; it decides whether the
+     * input is acceptable.
+     *
+     * @param readError what this rank could not read (the master: the stream; a worker: its part), or null
+     */
+    private String agreeOnInput(String readError) {
         long[] mine = data == null ? new long[4]
                 : new long[] {data.rowsRead, data.malformed, data.filtered, result.bytes};
         long[] sums = comm.sum(mine);
         List<byte[]> pieces = comm.gather(Pieces.encode(data == null ? List.of() : data.pieces));
+        List<byte[]> errors = comm.gather((readError == null ? "" : readError).getBytes(StandardCharsets.UTF_8));
         String verdict = "";
         if (comm.master()) {
             result.rowsRead = sums[0];
@@ -192,7 +209,8 @@ public final class StatsJob {
             result.filtered = sums[2];
             result.bytes = sums[3];
             result.badLines = Pieces.firstBad(allPieces(pieces), LocalData.SAMPLES);
-            verdict = streamError != null ? streamError : malformedVerdict();
+            verdict = errors.stream().map(e -> new String(e, StandardCharsets.UTF_8)).filter(e -> !e.isEmpty())
+                    .findFirst().orElseGet(this::malformedVerdict);
         }
         verdict = new String(comm.bcast(verdict.getBytes(StandardCharsets.UTF_8)), StandardCharsets.UTF_8);
         return verdict.isEmpty() ? null : verdict;
@@ -223,7 +241,7 @@ public final class StatsJob {
         List<byte[]> names = comm.gather(mine.getBytes(StandardCharsets.UTF_8));
         String joined = "";
         if (comm.master()) {
-            java.util.TreeSet<String> union = new java.util.TreeSet<>();
+            TreeSet<String> union = new TreeSet<>();
             for (byte[] n : names) {
                 String s = new String(n, StandardCharsets.UTF_8);
                 if (!s.isEmpty()) {
@@ -239,7 +257,7 @@ public final class StatsJob {
         if (data != null) {
             Moments[] byCode = data.moments();
             List<String> localNames = data.categoryNames();
-            java.util.Map<String, Integer> index = new java.util.HashMap<>();
+            Map<String, Integer> index = new HashMap<>();
             for (int g = 0; g < global.size(); g++) {
                 index.put(global.get(g), g);
             }

@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
+import org.mpjhpc.app.UserError;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -81,6 +82,22 @@ class ColumnScanTest {
         }
         UncheckedIOException e = assertThrows(UncheckedIOException.class, () -> scan.groups((codes, v, n) -> { }));
         assertEquals(copy + ": cannot read: the file ends early (it was truncated while being read)", e.getMessage());
+    }
+
+    @Test
+    void aCategoryCodeOutsideTheDictionaryIsNamedWithItsRow() throws IOException {
+        Path copy = dir.resolve("bad-code.col");
+        Files.copy(file, copy);
+        Columnar.Header h = Columnar.checkFile(copy);
+        int r = h.rowsIn(1);
+        try (FileChannel ch = FileChannel.open(copy, StandardOpenOption.WRITE)) {
+            ch.write(ByteBuffer.allocate(2).order(ByteOrder.LITTLE_ENDIAN).putShort(0, (short) 5),
+                    h.groupStart(1) + 16L * r + 2 * 7); // group 1, its 8th row
+        }
+        ColumnScan scan = new ColumnScan(copy, h, 0, 3);
+        UserError e = assertThrows(UserError.class, () -> scan.groups((codes, v, n) -> { }));
+        assertEquals(copy + ": damaged: row " + (Generator.BLOCK_ROWS + 8)
+                + " has category code 5, but the header names 5 categories", e.getMessage());
     }
 
     @Test

@@ -5,9 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -147,6 +151,30 @@ class DataIT {
         r = Mpjrun.runWithInput(empty.toFile(), "configs/bigdata/stats-stdin.yaml", "--set", "stats.value_column=x");
         assertEquals(2, r.exit(), r.all());
         assertTrue(r.all().contains("standard input: line 1: no column 'x'"), r.all());
+    }
+
+    @Test
+    void aDamagedBinaryFileStopsEveryRankWithOneMessage() throws Exception {
+        Path damaged = dir.resolve("damaged.col");
+        Files.copy(bin, damaged);
+        try (FileChannel ch = FileChannel.open(damaged, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
+            ByteBuffer head = ByteBuffer.allocate(20).order(ByteOrder.LITTLE_ENDIAN);
+            ch.read(head, 0);
+            int groupRows = head.getInt(8);
+            long rows = head.getLong(12);
+            long lastGroupRows = rows % groupRows == 0 ? groupRows : rows % groupRows;
+            // the last row's category code: the codes column ends where the last 8-byte values begin
+            ch.write(ByteBuffer.allocate(2).order(ByteOrder.LITTLE_ENDIAN).putShort(0, (short) 999),
+                    ch.size() - 8 * lastGroupRows - 2);
+            Path out = dir.resolve("damaged");
+            Mpjrun.Result r = Mpjrun.run("configs/bigdata/stats.yaml", "--out", out.toString(), "--set",
+                    "stats.input=" + damaged, "--set", "stats.format=binary", "--set", "stats.workers=2");
+            assertEquals(2, r.exit(), r.all());
+            assertTrue(r.all().contains(damaged + ": damaged: row " + rows + " has category code 999, but the header"
+                    + " names 8 categories"), r.all());
+            assertFalse(r.all().contains("Exception"), r.all());
+            assertFalse(Files.exists(out.resolve("report.json")), "nothing half-written");
+        }
     }
 
     private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{Nd}\\p{Nl}\\p{No}]+");
