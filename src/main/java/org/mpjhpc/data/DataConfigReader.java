@@ -74,6 +74,11 @@ public final class DataConfigReader {
             throw s.error("outlier_z", "must be positive, got " + z);
         }
         List<Double> quantiles = quantiles(s);
+        double quantileError = s.doubleValue("quantile_error", 0);
+        if (!(quantileError >= 0 && quantileError < 0.5)) {
+            throw s.error("quantile_error", "is the rank error allowed as a fraction of the count, from 0 (exact)"
+                    + " to below 0.5, got " + quantileError);
+        }
         int chunkKb = s.intIn("chunk_kb", 4096, 1, 1 << 20);
         int workers = workers(s, np);
         s.finish();
@@ -85,7 +90,7 @@ public final class DataConfigReader {
         columns.add(value);
         columns.add(category);
         return new StatsConfig(input, binary, partition.equals("stream"), delimiter.charAt(0), layout, columns, fail, transform, filter,
-                bins, z, quantiles, chunkKb, workers);
+                bins, z, quantiles, quantileError, chunkKb, workers);
     }
 
     /** @param np the MPI ranks of the run, or 0 when not known yet */

@@ -53,7 +53,8 @@ final class GlobalPasses {
     void quantiles(StatsResult result) {
         if (comm.master()) {
             Moments t = result.total;
-            result.quantiles = QuantileSearch.quantiles(config.quantiles(), t.count(), t.min(), t.max(), rounds);
+            result.quantiles = QuantileSearch.quantiles(config.quantiles(), t.count(), t.min(), t.max(),
+                    config.rankSlack(t.count()), rounds);
             rounds.finish();
         } else {
             rounds.serve();

@@ -15,6 +15,12 @@ import java.util.Map;
  * read off. Quantiles interpolate linearly between order statistics (numpy's default):
  * q(p) = x[k] + (h - k)(x[k+1] - x[k]) with h = (n - 1) p, k = floor(h).
  *
+ * <p>With a rank slack s &gt; 0 a target stops as soon as its interval holds at most s
+ * values, all of the right ranks' neighbourhood; it is then estimated inside that
+ * interval by its rank (as if the values in it were evenly spread), so the estimate lies
+ * between order statistics at most s ranks away, the guarantee of Spark's
+ * {@code approxQuantile}. Large data then needs no scan beyond the first histogram.
+ *
  * <p>Pure logic: the {@link Cluster} answers the rounds, over MPI or in a unit test.
  */
 final class QuantileSearch {
@@ -63,8 +69,12 @@ final class QuantileSearch {
         return new Query(min, max, count <= GATHER);
     }
 
-    /** The quantiles {@code ps} of {@code count} values in [min, max]; NaN for no values. */
-    static double[] quantiles(List<Double> ps, long count, double min, double max, Cluster cluster) {
+    /**
+     * The quantiles {@code ps} of {@code count} values in [min, max]; NaN for no values.
+     *
+     * @param slack how many ranks an order statistic may be off: 0 for exact quantiles
+     */
+    static double[] quantiles(List<Double> ps, long count, double min, double max, long slack, Cluster cluster) {
         double[] out = new double[ps.size()];
         if (count == 0) {
             Arrays.fill(out, Double.NaN);
@@ -76,7 +86,7 @@ final class QuantileSearch {
             targets.computeIfAbsent(k, r -> new Target(r, min, max, count));
             targets.computeIfAbsent(Math.min(k + 1, count - 1), r -> new Target(r, min, max, count));
         }
-        search(new ArrayList<>(targets.values()), cluster);
+        search(new ArrayList<>(targets.values()), slack, cluster);
         for (int i = 0; i < out.length; i++) {
             double h = (count - 1) * ps.get(i);
             long k = (long) Math.floor(h);
@@ -87,7 +97,7 @@ final class QuantileSearch {
         return out;
     }
 
-    private static void search(List<Target> targets, Cluster cluster) {
+    private static void search(List<Target> targets, long slack, Cluster cluster) {
         while (true) {
             List<Query> queries = new ArrayList<>();
             for (Target t : targets) {
@@ -107,9 +117,19 @@ final class QuantileSearch {
                         t.resolved = true;
                     } else {
                         narrow(t, a);
+                        estimateWithin(t, slack);
                     }
                 }
             }
+        }
+    }
+
+    /** Resolves the target by its rank inside its interval when that holds at most {@code slack} values. */
+    private static void estimateWithin(Target t, long slack) {
+        if (!t.resolved && t.inside > 0 && t.inside <= slack) {
+            double at = (t.rank - t.below + 0.5) / t.inside;
+            t.value = Math.min(t.hi, Math.max(t.lo, t.lo + (t.hi - t.lo) * at));
+            t.resolved = true;
         }
     }
 

@@ -77,7 +77,8 @@ final class StatsReport {
         for (int i = 0; i < c.quantiles().size(); i++) {
             q.put(name(c.quantiles().get(i)), r.quantiles == null ? null : number(r.quantiles[i]));
         }
-        j.put("quantile_method", "exact; linear between order statistics (numpy's default)");
+        j.put("quantile_error", c.quantileError());
+        j.put("quantile_method", accuracy(c, r.total.count()) + "; linear between order statistics (numpy's default)");
         ObjectNode groups = j.putObject("by_category");
         for (int g = 0; g < r.categories.size(); g++) {
             if (r.byCategory[g].count() > 0) {
@@ -107,6 +108,12 @@ final class StatsReport {
     static String name(double p) {
         String s = String.format(Locale.ROOT, "%.6f", p * 100).replaceAll("0+$", "").replaceAll("\\.$", "");
         return "p" + s;
+    }
+
+    /** How exact the quantiles are, for the report and the table. */
+    static String accuracy(StatsConfig c, long count) {
+        long slack = c.rankSlack(count);
+        return slack == 0 ? "exact" : "rank error at most " + slack + " of " + count;
     }
 
     /** Checks against what must hold whatever the data: nothing lost, nothing counted twice. */

@@ -30,7 +30,7 @@ final class StatsTable {
                 q.append(String.format(Locale.ROOT, "  %s %.6g", StatsReport.name(c.quantiles().get(i)),
                         r.quantiles[i]));
             }
-            line(t, "quantiles (exact):%s", q);
+            line(t, "quantiles (%s):%s", StatsReport.accuracy(c, r.total.count()), q);
             line(t, "outliers beyond %.3g standard deviations: %d", c.outlierZ(), r.outliers);
             histogram(t, r);
         }

@@ -11,6 +11,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mpjhpc.app.UserError;
+import org.mpjhpc.data.StatsConfig;
 import org.mpjhpc.farm.Action;
 import org.mpjhpc.farm.Request;
 import org.mpjhpc.farm.TaskKind;
@@ -73,6 +74,17 @@ class ConfigReaderTest {
         assertEquals(new TaskKind.Fib(12), ((Action.Submit) job.farm().requests().get(0).action()).task());
         assertEquals(2, job.farm().workerThreads());
         assertEquals("DEBUG", job.logLevel());
+    }
+
+    @Test
+    void statsQuantileErrorIsARankFraction() throws IOException {
+        Path csv = Files.writeString(dir.resolve("d.csv"), "id,value\n1,2.5\n");
+        String stats = "job: stats\nstats:\n  input: " + csv + "\n  quantile_error: ";
+        StatsConfig c = (StatsConfig) read(stats + "0.001\n").data();
+        assertEquals(0.001, c.quantileError());
+        assertEquals(0, ((StatsConfig) read(stats + "0\n").data()).quantileError(), "0: exact");
+        assertEquals(dir.resolve("job.yaml") + ":4: stats.quantile_error: is the rank error allowed as a fraction of"
+                + " the count, from 0 (exact) to below 0.5, got 0.7", error(stats + "0.7\n"));
     }
 
     @Test

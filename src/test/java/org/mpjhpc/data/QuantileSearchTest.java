@@ -60,7 +60,8 @@ class QuantileSearchTest {
         List<Double> ps = List.of(0.0, 0.5, 0.9, 0.99, 1.0, 0.123);
         double min = Arrays.stream(all).min().getAsDouble();
         double max = Arrays.stream(all).max().getAsDouble();
-        double[] got = QuantileSearch.quantiles(ps, all.length, min, max, cluster(parts, new Bins(min, max, QuantileSearch.BINS), rounds));
+        double[] got = QuantileSearch.quantiles(ps, all.length, min, max, 0,
+                cluster(parts, new Bins(min, max, QuantileSearch.BINS), rounds));
         Percentile numpyDefault = new Percentile().withEstimationType(Percentile.EstimationType.R_7);
         for (int i = 0; i < ps.size(); i++) {
             double expected = ps.get(i) == 0 ? min : numpyDefault.evaluate(all, Math.max(1e-9, ps.get(i) * 100));
@@ -79,6 +80,36 @@ class QuantileSearchTest {
         check(spike, 2, rounds);
         check(new double[] {1e9 + 0.25, 1e9 + 0.5, 1e9}, 2, rounds);
         check(new double[] {-Double.MAX_VALUE, 0, Double.MAX_VALUE}, 2, rounds);
+    }
+
+    @Test
+    void withASlackEachQuantileLiesBetweenOrderStatisticsThatManyRanksAway() {
+        Random r = new Random(3);
+        double[] clustered = r.doubles(1_000_000).toArray();
+        for (int i = 0; i < 5_000; i++) { // the median in a tight cluster that fills 95 % of its first bin
+            clustered[i] = 0.5001 + 1e-9 * r.nextDouble();
+        }
+        double[][] sets = {r.doubles(1_000_000).map(x -> -Math.log(x)).toArray(),
+            r.ints(400_000, 0, 50).asDoubleStream().toArray(), r.doubles(500_000, 1e9, 1e9 + 1).toArray(), clustered};
+        for (double[] all : sets) {
+            double[] sorted = all.clone();
+            Arrays.sort(sorted);
+            long slack = all.length / 1000;
+            List<Double> ps = List.of(0.001, 0.25, 0.5, 0.9, 0.99, 0.999);
+            int[] rounds = {0};
+            double[] got = QuantileSearch.quantiles(ps, all.length, sorted[0], sorted[all.length - 1], slack,
+                    cluster(List.of(all), new Bins(sorted[0], sorted[all.length - 1], QuantileSearch.BINS), rounds));
+            for (int i = 0; i < ps.size(); i++) {
+                int k = (int) Math.floor((all.length - 1) * ps.get(i));
+                double low = sorted[(int) Math.max(0, k - slack)];
+                double high = sorted[(int) Math.min(all.length - 1, k + 1 + slack)];
+                assertEquals(true, got[i] >= low && got[i] <= high, "p=" + ps.get(i) + ": " + got[i]
+                        + " not in [" + low + ", " + high + "]");
+            }
+            if (all == sets[2]) {
+                assertEquals(1, rounds[0], "evenly spread: each first bin holds 1/4096 < 0.1 %, no second round");
+            }
+        }
     }
 
     @Test

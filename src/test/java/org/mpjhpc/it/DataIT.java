@@ -98,6 +98,7 @@ class DataIT {
         r7.setData(plain.getValues());
         assertEquals(r7.evaluate(50), reference.get("quantiles").get("p50").asDouble());
         assertEquals(r7.evaluate(99), reference.get("quantiles").get("p99").asDouble(), 1e-12);
+        approximateQuantilesKeepTheirRankBound(plain.getSortedValues());
         assertEquals(badLines.size(), reference.get("rows_malformed").asInt());
         assertEquals(badLines.get(0).longValue(), reference.get("malformed_lines").get(0).get("line").asLong());
         for (int workers : new int[] {1, 2, 4}) {
@@ -105,6 +106,21 @@ class DataIT {
             if (workers != 2) {
                 assertSameStatistics(reference, stats("parallel", workers));
             }
+        }
+    }
+
+    /** With stats.quantile_error each quantile lies between the order statistics that many ranks away. */
+    private static void approximateQuantilesKeepTheirRankBound(double[] sorted) throws Exception {
+        JsonNode approx = stats("parallel", 4, "--set", "stats.quantile_error=0.01");
+        int n = sorted.length;
+        int slack = n / 100;
+        assertTrue(approx.get("quantile_method").asText().startsWith("rank error at most " + slack + " of " + n),
+                approx.get("quantile_method").asText());
+        for (double p : new double[] {0.5, 0.9, 0.99}) {
+            int k = (int) Math.floor((n - 1) * p);
+            double got = approx.get("quantiles").get(String.format(Locale.ROOT, "p%.0f", p * 100)).asDouble();
+            assertTrue(got >= sorted[Math.max(0, k - slack)] && got <= sorted[Math.min(n - 1, k + 1 + slack)],
+                    "p=" + p + ": " + got);
         }
     }
 
