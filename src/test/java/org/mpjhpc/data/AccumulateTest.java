@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,6 +35,23 @@ class AccumulateTest {
             assertEquals(ref[c].getMin(), got[c].min());
             assertEquals(ref[c].getMax(), got[c].max());
         }
+    }
+
+    @Test
+    void theScanFloorsKernelComputesWhatItClaims() {
+        double[] v = new Random(4).doubles(10_000, 1e9, 1e9 + 1).toArray();
+        double[] into = {0, 0, 0, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY};
+        ScanFloor.globalMoments(v, v.length, into);
+        DescriptiveStatistics ref = new DescriptiveStatistics(v);
+        BigDecimal shifted = BigDecimal.ZERO;
+        for (double x : v) {
+            shifted = shifted.add(new BigDecimal(x).subtract(new BigDecimal(v[0])));
+        }
+        assertEquals(v.length, into[0]);
+        assertEquals(shifted.doubleValue(), into[1], 1e-6);
+        assertEquals(ref.getVariance() * (v.length - 1), into[2] - into[1] * into[1] / v.length, 1e-6);
+        assertEquals(ref.getMin(), into[3]);
+        assertEquals(ref.getMax(), into[4]);
     }
 
     @Test
