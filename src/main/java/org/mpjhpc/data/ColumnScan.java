@@ -33,6 +33,8 @@ final class ColumnScan {
     private final ByteBuffer valueBytes;
     private final short[] codes;
     private final double[] values;
+    /** The codes were checked by the first scan; the later ones read the same bytes. */
+    private boolean checked;
 
     /** Groups [{@code from}, {@code to}) of the file at {@code path}, whose header is {@code header}. */
     ColumnScan(Path path, Columnar.Header header, long from, long to) {
@@ -55,10 +57,13 @@ final class ColumnScan {
                 int r = header.rowsIn(g);
                 // inside a group: ids (8 r bytes), timestamps (8 r), codes (2 r), values (8 r)
                 read(file, codeBytes, at + 16L * r, 2 * r).asShortBuffer().get(codes, 0, r);
-                checkCodes(g, r);
+                if (!checked) {
+                    checkCodes(g, r);
+                }
                 read(file, valueBytes, at + 18L * r, 8 * r).asDoubleBuffer().get(values, 0, r);
                 kernel.group(codes, values, r);
             }
+            checked = true;
         } catch (IOException e) {
             throw new UncheckedIOException(path + ": cannot read: " + e.getMessage(), e);
         }
@@ -67,12 +72,21 @@ final class ColumnScan {
     /** A code outside the header's dictionary would be an index error later: the file is damaged. */
     private void checkCodes(long g, int r) {
         int known = header.categories().size();
-        for (int i = 0; i < r; i++) {
-            if (codes[i] < 0 || codes[i] >= known) {
-                throw new UserError(path + ": damaged: row " + (g * header.groupRows() + i + 1) + " has category code "
-                        + codes[i] + ", but the header names " + known + " categories");
-            }
+        int low = 0;
+        int high = 0;
+        for (int i = 0; i < r; i++) { // a min/max reduction, without a branch per row
+            low = Math.min(low, codes[i]);
+            high = Math.max(high, codes[i]);
         }
+        if (low >= 0 && high < known) {
+            return;
+        }
+        int i = 0;
+        while (codes[i] >= 0 && codes[i] < known) {
+            i++;
+        }
+        throw new UserError(path + ": damaged: row " + (g * header.groupRows() + i + 1) + " has category code "
+                + codes[i] + ", but the header names " + known + " categories");
     }
 
     private ByteBuffer read(FileChannel file, ByteBuffer into, long position, int bytes) throws IOException {

@@ -127,6 +127,9 @@ final class LocalData implements RowSink {
         if (columns == null) {
             return KeptValues.of(values, kept);
         }
+        if (plain && filtered == 0) { // the first pass kept every row as read: so will the later ones
+            return kernel -> columns.groups((codes, v, n) -> kernel.block(v, 0, n));
+        }
         return kernel -> columns.groups((codes, v, n) -> kernel.block(v, 0, keep(codes, v, n)));
     }
 

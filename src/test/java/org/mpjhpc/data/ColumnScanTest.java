@@ -12,6 +12,7 @@ import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -104,11 +105,27 @@ class ColumnScanTest {
     void groupsGiveTheSameStatisticsAndKeptValuesAsRowByRow() throws IOException {
         Transform toF = new Transform("c_to_f", 1, 0, false);
         RowFilter filter = new RowFilter(60, 90, Set.of("site-01", "site-03", "site-04"), true);
-        LocalData byGroup = new LocalData(toF, filter, true, Generator.names(5));
-        LocalData byRow = new LocalData(toF, filter, true, Generator.names(5));
-        List<Double> rowValues = new ArrayList<>();
-        Columnar.Header h = Columnar.checkFile(file);
-        ColumnScan scan = new ColumnScan(file, h, 0, h.groups());
+        long filtered = sameAsRowByRow(file, toF, filter);
+        assertEquals(true, filtered > ROWS / 3 && filtered < ROWS, "the filters bite");
+        assertEquals(0, sameAsRowByRow(file, Transform.NONE, RowFilter.DEFAULT), "no filter: every row kept");
+        Path withNan = dir.resolve("nan.col");
+        Files.copy(file, withNan, StandardCopyOption.REPLACE_EXISTING);
+        Columnar.Header h = Columnar.checkFile(withNan);
+        try (FileChannel ch = FileChannel.open(withNan, StandardOpenOption.WRITE)) {
+            for (int g = 0; g < 3; g += 2) { // one NaN in the first group, one in the last
+                ch.write(ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN).putDouble(0, Double.NaN),
+                        h.groupStart(g) + 18L * h.rowsIn(g) + 8 * 3);
+            }
+        }
+        assertEquals(2, sameAsRowByRow(withNan, Transform.NONE, RowFilter.DEFAULT), "the NaNs dropped");
+    }
+
+    /** Reads {@code path} by groups and row by row; both see the same; returns the rows filtered. */
+    private static long sameAsRowByRow(Path path, Transform transform, RowFilter filter) {
+        LocalData byGroup = new LocalData(transform, filter, true, Generator.names(5));
+        LocalData byRow = new LocalData(transform, filter, true, Generator.names(5));
+        Columnar.Header h = Columnar.checkFile(path);
+        ColumnScan scan = new ColumnScan(path, h, 0, h.groups());
         scan.groups((codes, v, n) -> {
             for (int i = 0; i < n; i++) {
                 byRow.add(v[i], codes[i]);
@@ -118,11 +135,15 @@ class ColumnScanTest {
         byGroup.readFrom(scan);
         assertEquals(ROWS, byGroup.rowsRead);
         assertEquals(byRow.filtered, byGroup.filtered);
-        assertEquals(true, byGroup.filtered > ROWS / 3 && byGroup.filtered < ROWS, "the filters bite");
         assertEquals(List.of(byRow.moments()), List.of(byGroup.moments()), "bitwise the same statistics");
+        List<Double> rowValues = new ArrayList<>();
         byRow.kept().scan((v, from, to) -> Arrays.stream(v, from, to).forEach(rowValues::add));
-        List<Double> groupValues = new ArrayList<>();
-        byGroup.kept().scan((v, from, to) -> Arrays.stream(v, from, to).forEach(groupValues::add));
-        assertEquals(rowValues, groupValues, "the later passes see the same kept values, read again from the file");
+        for (int pass = 0; pass < 2; pass++) {
+            List<Double> groupValues = new ArrayList<>();
+            byGroup.kept().scan((v, from, to) -> Arrays.stream(v, from, to).forEach(groupValues::add));
+            assertEquals(true, rowValues.equals(groupValues), "the later passes see the same kept values, read again ("
+                    + rowValues.size() + " by row, " + groupValues.size() + " by group)");
+        }
+        return byGroup.filtered;
     }
 }
