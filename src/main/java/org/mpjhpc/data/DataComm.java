@@ -139,25 +139,28 @@ final class DataComm {
     }
 
     /** Worker to master: a short note of progress (or of being done) that does not wait. */
-    Request note(DataTag tag, long[] values) {
-        return world.Isend(values, 0, values.length, MPI.LONG, 0, tag.code());
+    Request note(DataTag kind, long[] values) {
+        long[] message = new long[values.length + 1];
+        message[0] = kind.ordinal();
+        System.arraycopy(values, 0, message, 1, values.length);
+        // One tag for every kind: MPI keeps a worker's notes in the order sent, so its DONE is
+        // its last. (With a tag per kind the master could take DONE first, leave a PROGRESS
+        // unreceived and the worker waiting for it forever: seen as a hang.)
+        return world.Isend(message, 0, message.length, MPI.LONG, 0, DataTag.NOTE.code());
     }
 
-    /** Master: the next progress note from any worker, if one waits: {worker, tag ordinal, values...}. */
+    /** Master: the next progress note from any worker, if one waits: {worker, kind ordinal, values...}. */
     long[] pollNote(int n) {
-        for (DataTag tag : new DataTag[] {DataTag.DONE, DataTag.PROGRESS}) {
-            Status s = Probes.iprobe(world, MPI.ANY_SOURCE, tag.code());
-            if (s != null) {
-                long[] values = new long[n];
-                world.Recv(values, 0, n, MPI.LONG, s.source, tag.code());
-                long[] out = new long[n + 2];
-                out[0] = s.source - 1;
-                out[1] = tag.ordinal();
-                System.arraycopy(values, 0, out, 2, n);
-                return out;
-            }
+        Status s = Probes.iprobe(world, MPI.ANY_SOURCE, DataTag.NOTE.code());
+        if (s == null) {
+            return null;
         }
-        return null;
+        long[] message = new long[n + 1];
+        world.Recv(message, 0, n + 1, MPI.LONG, s.source, DataTag.NOTE.code());
+        long[] out = new long[n + 2];
+        out[0] = s.source - 1;
+        System.arraycopy(message, 0, out, 1, n + 1);
+        return out;
     }
 
     /** Workers only: each worker's counts for each other worker, exchanged ({@code Alltoall}). */

@@ -2,10 +2,12 @@ package org.mpjhpc.data;
 
 /** Message tags of the big-data jobs (kept apart from the farm's and the solver's). */
 enum DataTag {
-    /** worker to master: bytes done so far in this phase */
+    /** kind of a note: bytes done so far in this phase */
     PROGRESS,
-    /** worker to master: this phase is done here */
+    /** kind of a note: this phase is done here (a worker's last note of the phase) */
     DONE,
+    /** worker to master: a note, its kind first (PROGRESS or DONE); one tag keeps a worker's notes in order */
+    NOTE,
     /** master to worker: a streamed chunk (8-byte sequence number, then data); empty means the end */
     CHUNK,
     /** worker to master: a worker's part of something gathered */

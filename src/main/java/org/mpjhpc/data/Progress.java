@@ -14,10 +14,20 @@ import org.mpjhpc.log.Log;
  * a second and warning about a worker it has not heard from for a while.
  */
 final class Progress {
-    private static final long NOTE_NANOS = 500_000_000L;
+    /** Between a worker's notes: 500 ms, or MPJHPC_PROGRESS_MS (0: a note at every tick, as the tests use). */
+    private static final long NOTE_NANOS = noteMillis() * 1_000_000L;
     private static final long SILENT_NANOS = 30_000_000_000L;
 
     private Progress() {
+    }
+
+    private static long noteMillis() {
+        String ms = System.getenv("MPJHPC_PROGRESS_MS");
+        try {
+            return ms == null ? 500 : Math.max(0, Long.parseLong(ms.trim()));
+        } catch (NumberFormatException e) {
+            return 500; // a debugging knob: a bad value keeps the default rather than stopping a job
+        }
     }
 
     /** A worker's side: notes that never make it wait. */
