@@ -14,7 +14,7 @@ import org.mpjhpc.log.Log;
  * a second and warning about a worker it has not heard from for a while.
  */
 final class Progress {
-    /** Between a worker's notes: 500 ms, or MPJHPC_PROGRESS_MS (0: a note at every tick, as the tests use). */
+    /** Between a worker's notes: 500 ms, or MPJHPC_PROGRESS_MS (0: a note at every tick; a test uses 3 to make a note just before DONE likely). */
     private static final long NOTE_NANOS = noteMillis() * 1_000_000L;
     private static final long SILENT_NANOS = 30_000_000_000L;
 
