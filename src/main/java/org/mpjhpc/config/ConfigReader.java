@@ -1,5 +1,6 @@
 package org.mpjhpc.config;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -42,6 +43,10 @@ public final class ConfigReader {
         Section output = job.optionalSection("output");
         String configured = output.string("dir", "out/" + name);
         String out = outDir != null ? outDir : configured;
+        String problem = unwritable(Path.of(out));
+        if (problem != null) {
+            throw outDir != null ? new UserError("--out " + out + ": " + problem) : output.error("dir", problem);
+        }
         output.finish();
         JobConfig config = switch (kind) {
             case "farm" -> new JobConfig(kind, name, level, out, FarmConfigReader.read(job.section("farm"), np), null,
@@ -53,11 +58,33 @@ public final class ConfigReader {
         };
         job.finish();
         if (config.fv() != null && config.fv().restart()
-                && !java.nio.file.Files.exists(Path.of(out, "checkpoint.bin"))) {
+                && !Files.exists(Path.of(out, "checkpoint.bin"))) {
             throw job.error("fv", "fv.restart: no checkpoint.bin in " + out + " to restart from"
                     + " (run with fv.checkpoint_every first, with the same --out)");
         }
         return config;
+    }
+
+    /**
+     * Why the job could not write its files into {@code dir}, or null. Checked before any
+     * rank starts: found only when the report is written, the whole run would be lost.
+     */
+    static String unwritable(Path dir) {
+        Path p = dir.toAbsolutePath().normalize();
+        while (p != null && !Files.exists(p)) {
+            p = p.getParent();
+        }
+        if (p == null) {
+            return null;
+        }
+        String where = p.equals(dir.toAbsolutePath().normalize()) ? "it" : p.toString();
+        if (!Files.isDirectory(p)) {
+            return where + " is a file, not a folder";
+        }
+        if (!Files.isWritable(p)) {
+            return "cannot write into " + where + " (permissions)";
+        }
+        return null;
     }
 
     private static JobConfig data(String kind, String name, String level, String out, DataJob data) {

@@ -16,9 +16,10 @@ import java.util.Map;
  * q(p) = x[k] + (h - k)(x[k+1] - x[k]) with h = (n - 1) p, k = floor(h).
  *
  * <p>With a rank slack s &gt; 0 a target stops as soon as its interval holds at most s
- * values, all of the right ranks' neighbourhood; it is then estimated inside that
- * interval by its rank (as if the values in it were evenly spread), so the estimate lies
- * between order statistics at most s ranks away, the guarantee of Spark's
+ * values (their ranks are known: the interval's first value has rank {@code below}); it
+ * is then estimated inside that interval by its rank, as if the values in it were evenly
+ * spread, so the estimate lies between order statistics at most s ranks away from the
+ * wanted one, the guarantee of Spark's
  * {@code approxQuantile}. Large data then needs no scan beyond the first histogram.
  *
  * <p>Pure logic: the {@link Cluster} answers the rounds, over MPI or in a unit test.

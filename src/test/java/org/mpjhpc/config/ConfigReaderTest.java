@@ -88,6 +88,17 @@ class ConfigReaderTest {
     }
 
     @Test
+    void anOutputFolderThatIsAFileIsRefusedBeforeTheJob() throws IOException {
+        Path file = Files.writeString(dir.resolve("taken"), "x");
+        UserError e = assertThrows(UserError.class,
+                () -> ConfigReader.read(file(GOOD), List.of(), null, file.toString(), 0));
+        assertEquals("--out " + file + ": it is a file, not a folder", e.getMessage());
+        String below = GOOD.replace("farm:", "output: {dir: " + file.resolve("sub") + "}\nfarm:");
+        assertEquals(dir.resolve("job.yaml") + ":3: output.dir: " + file + " is a file, not a folder", error(below));
+        assertEquals("out/demo", read(GOOD).outDir(), "a folder not made yet is fine");
+    }
+
+    @Test
     void errorsNameFileLineAndKey() {
         String f = dir.resolve("job.yaml").toString();
         assertEquals(f + ":4: farm.workers[1]: worker capacity must be between 1 and 1000000, got 0",
