@@ -51,12 +51,22 @@ final class ColumnScan {
 
     /** Reads each group in order and hands it to {@code kernel}; the arrays are reused. */
     void groups(Kernel kernel) {
+        groups(kernel, true);
+    }
+
+    /**
+     * The same, but the codes are left unread (and the kernel's array stale) when not
+     * {@code withCodes}: a pass that needs only the values, after a scan that checked them.
+     */
+    void groups(Kernel kernel, boolean withCodes) {
         try (FileChannel file = FileChannel.open(path, StandardOpenOption.READ)) {
             for (long g = from; g < to; g++) {
                 long at = header.groupStart(g);
                 int r = header.rowsIn(g);
                 // inside a group: ids (8 r bytes), timestamps (8 r), codes (2 r), values (8 r)
-                read(file, codeBytes, at + 16L * r, 2 * r).asShortBuffer().get(codes, 0, r);
+                if (withCodes || !checked) {
+                    read(file, codeBytes, at + 16L * r, 2 * r).asShortBuffer().get(codes, 0, r);
+                }
                 if (!checked) {
                     checkCodes(g, r);
                 }

@@ -1,60 +1,68 @@
 package org.mpjhpc.data;
 
-import java.util.Arrays;
 import java.util.List;
 
 /**
- * The passes of the statistics job that need the global statistics, on every rank: the
- * second pass (histogram over the global [min, max], outliers) and the exact quantile
- * search. The second pass also computes the quantile search's first histogram, over the
- * same [min, max], so the search starts one scan of the data later.
+ * The passes of the statistics job that need the global statistics, on every rank. The
+ * first pass left each worker a {@link KeyBuckets} histogram of its kept values; the
+ * master sums them and plans ({@link BucketPlan}) a second pass that looks only inside the
+ * buckets straddling a histogram edge or an outlier limit and gathers those holding the
+ * wanted quantile ranks. The exact quantile search then runs over the gathered values, in
+ * memory.
  */
 final class GlobalPasses {
     private final DataComm comm;
     private final StatsConfig config;
+    private final LocalData data;
     private final KeptValues values;
-    /** Made by the second pass, which knows the global [min, max] and answers the search's first round. */
+    /** Master: the plan of the second pass, and where each quantile's search starts. */
+    private BucketPlan plan;
+    /** Made by the second pass, which gathers the values the search needs. */
     private QuantileRounds rounds;
 
     /** @param data this worker's data, or null on the master */
     GlobalPasses(DataComm comm, StatsConfig config, LocalData data) {
         this.comm = comm;
         this.config = config;
+        this.data = data;
         this.values = data == null ? KeptValues.of(new double[0], 0) : data.kept();
     }
 
-    /** Histogram and outliers, summed at the master into {@code result}. */
+    /** Histogram and outliers, at the master into {@code result}; starts the quantile search. */
     void secondPass(StatsResult result, double stddev) {
         Moments t = result.total;
         Bins bins = new Bins(t.min(), t.max(), config.bins());
-        SecondPass.Summary summary = new SecondPass.Summary(bins, t.average(), stddev, config.outlierZ());
-        QuantileSearch.Query first = QuantileSearch.first(t.count(), t.min(), t.max());
-        rounds = new QuantileRounds(comm, values, new Bins(t.min(), t.max(), QuantileSearch.BINS));
-        boolean searchFirst = !config.quantiles().isEmpty() && !first.gather(); // the same on every rank
-        SecondPass.Histograms firstRound = new SecondPass.Histograms(searchFirst ? List.of(first) : List.of());
-        values.scan((v, from, to) -> {
-            summary.block(v, from, to);
-            firstRound.block(v, from, to);
-        });
-        long[] counts = Arrays.copyOf(summary.counts, bins.n() + 1);
-        counts[bins.n()] = summary.outliers;
-        long[] sums = comm.sum(counts);
-        if (searchFirst) {
-            QuantileSearch.Answer a = firstRound.answers[0];
-            rounds.firstRound(first, new QuantileSearch.Answer(comm.sum(a.counts()), comm.min(a.mins()),
-                    comm.max(a.maxs()), null));
+        List<byte[]> buckets = comm.gather(data == null ? new byte[0] : data.keys.encode(t.min(), t.max()));
+        if (comm.master()) {
+            long[] ranks = QuantileSearch.ranks(config.quantiles(), t.count());
+            plan = new BucketPlan(KeyBuckets.sum(buckets), summary(bins, t, stddev), ranks,
+                    config.rankSlack(t.count()), BucketPlan.CAP);
         }
-        result.bins = bins;
-        result.histogram = Arrays.copyOf(sums, bins.n());
-        result.outliers = sums[bins.n()];
+        byte[] flags = comm.bcast(comm.master() ? plan.encode() : null);
+        SecondPass.EdgeScan scan = new SecondPass.EdgeScan(BucketPlan.decode(flags), summary(bins, t, stddev));
+        values.scan(scan);
+        long[] exact = comm.sum(scan.exact.toArray());
+        rounds = new QuantileRounds(comm, BucketPlan.gathers(flags) ? q -> scan.keptNear(q.lo()) : q -> values);
+        if (comm.master()) {
+            result.bins = bins;
+            result.histogram = plan.whole.counts.clone();
+            for (int b = 0; b < bins.n(); b++) {
+                result.histogram[b] += exact[b];
+            }
+            result.outliers = plan.whole.outliers + exact[bins.n()];
+        }
     }
 
-    /** The exact quantiles, found by the master's search that the workers serve; after {@link #secondPass}, which starts it. */
+    private SecondPass.Summary summary(Bins bins, Moments t, double stddev) {
+        return new SecondPass.Summary(bins, t.average(), stddev, config.outlierZ());
+    }
+
+    /** The exact quantiles, found by the master's search that the workers serve; after {@link #secondPass}. */
     void quantiles(StatsResult result) {
         if (comm.master()) {
             Moments t = result.total;
-            result.quantiles = QuantileSearch.quantiles(config.quantiles(), t.count(), t.min(), t.max(),
-                    config.rankSlack(t.count()), rounds);
+            result.quantiles = QuantileSearch.quantiles(config.quantiles(), t.count(), config.rankSlack(t.count()),
+                    plan.starts::get, rounds);
             rounds.finish();
         } else {
             rounds.serve();

@@ -8,8 +8,8 @@ import java.util.List;
 /**
  * A worker's share of the data after the first pass: the kept values for the later passes
  * (held, 8 bytes per kept row, when parsed from text; read again from the columns
- * of a binary file), their running statistics per category, the row counters, and the
- * first malformed rows of each piece it read.
+ * of a binary file), their running statistics per category and {@link KeyBuckets}, the
+ * row counters, and the first malformed rows of each piece it read.
  */
 final class LocalData implements RowSink {
     /** Malformed rows remembered per piece; the report shows the first few overall. */
@@ -32,6 +32,8 @@ final class LocalData implements RowSink {
     /** No transform, no value range, every category seen so far kept: only NaN can be dropped. */
     private boolean plain;
     private final GroupAccumulator stats = new GroupAccumulator();
+    /** The kept values by bucket, for the master's plan of the second pass. */
+    final KeyBuckets keys = new KeyBuckets();
     private double[] values = new double[1 << 16];
     private int kept;
     private ColumnScan columns;
@@ -78,6 +80,7 @@ final class LocalData implements RowSink {
         }
         values[kept++] = x;
         stats.add(code, x);
+        keys.add(x);
     }
 
     /**
@@ -89,6 +92,7 @@ final class LocalData implements RowSink {
         int m = keep(codes, v, n);
         filtered += n - m;
         stats.addAll(codes, v, m);
+        keys.addAll(v, m);
     }
 
     /** Transforms the first {@code n} rows and moves those the filters keep to the front; returns how many. */
@@ -128,7 +132,7 @@ final class LocalData implements RowSink {
             return KeptValues.of(values, kept);
         }
         if (plain && filtered == 0) { // the first pass kept every row as read: so will the later ones
-            return kernel -> columns.groups((codes, v, n) -> kernel.block(v, 0, n));
+            return kernel -> columns.groups((codes, v, n) -> kernel.block(v, 0, n), false);
         }
         return kernel -> columns.groups((codes, v, n) -> kernel.block(v, 0, keep(codes, v, n)));
     }

@@ -2,43 +2,31 @@ package org.mpjhpc.data;
 
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
 
 /**
  * The quantile search over MPI. Each round the master Bcasts the queries; every worker
- * answers all of them in one scan of its kept values, histograms by Reduce (SUM of counts,
- * MIN and MAX per bin) and gathers by sending its sorted values; an empty round ends the
- * search. The first round's histogram, over the global [min, max], may be known already:
- * the second pass computes it in its own scan ({@link #firstRound}).
+ * answers all of them in one scan of its values (those the second pass gathered, or all
+ * its kept values), histograms by Reduce (SUM of counts, MIN and MAX per bin) and gathers
+ * by sending its sorted values; an empty round ends the search.
  */
 final class QuantileRounds implements QuantileSearch.Cluster {
     private final DataComm comm;
-    private final KeptValues values;
-    private final Bins first;
-    private QuantileSearch.Query firstQuery;
-    private QuantileSearch.Answer firstAnswer;
+    private final Function<QuantileSearch.Query, KeptValues> values;
 
-    /** @param first the search's first histogram: over the global [min, max], {@link QuantileSearch#BINS} bins */
-    QuantileRounds(DataComm comm, KeptValues values, Bins first) {
+    /** @param values the values this worker searches for a query: all that it can ask for */
+    QuantileRounds(DataComm comm, Function<QuantileSearch.Query, KeptValues> values) {
         this.comm = comm;
         this.values = values;
-        this.first = first;
-    }
-
-    /** Master: the answer to {@code query}, summed over the workers already, serves that round without messages. */
-    void firstRound(QuantileSearch.Query query, QuantileSearch.Answer answer) {
-        firstQuery = query;
-        firstAnswer = answer;
     }
 
     /** Master: one round. */
     @Override
     public List<QuantileSearch.Answer> answer(List<QuantileSearch.Query> queries) {
-        if (firstAnswer != null && queries.equals(List.of(firstQuery))) {
-            QuantileSearch.Answer a = firstAnswer;
-            firstAnswer = null;
-            return List.of(a);
-        }
         comm.bcast(encode(queries));
         return answerAll(queries);
     }
@@ -60,28 +48,42 @@ final class QuantileRounds implements QuantileSearch.Cluster {
     }
 
     private List<QuantileSearch.Answer> answerAll(List<QuantileSearch.Query> queries) {
-        List<QuantileSearch.Query> histograms = queries.stream().filter(q -> !q.gather()).toList();
-        SecondPass.Histograms local = new SecondPass.Histograms(histograms);
-        SecondPass.Gather gathers = new SecondPass.Gather(queries.stream().filter(QuantileSearch.Query::gather)
-                .toList());
-        Candidates near = new Candidates(first, queries);
-        values.scan((v, from, to) -> near.scan(v, from, to, (c, cFrom, cTo) -> {
-            local.block(c, cFrom, cTo);
-            gathers.block(c, cFrom, cTo);
-        }));
+        Map<QuantileSearch.Query, QuantileSearch.Answer> local = new HashMap<>();
+        Map<QuantileSearch.Query, double[]> gathered = new HashMap<>();
+        Map<KeptValues, List<QuantileSearch.Query>> bySource = new IdentityHashMap<>();
+        queries.forEach(q -> bySource.computeIfAbsent(values.apply(q), s -> new ArrayList<>()).add(q));
+        bySource.forEach((source, asked) -> scan(source, asked, local, gathered)); // one scan per source
         List<QuantileSearch.Answer> answers = new ArrayList<>();
-        int gathered = 0;
         for (QuantileSearch.Query q : queries) {
             if (q.gather()) {
-                List<byte[]> parts = comm.gather(toBytes(gathers.sorted(gathered++)));
+                List<byte[]> parts = comm.gather(toBytes(gathered.get(q)));
                 answers.add(parts == null ? null : new QuantileSearch.Answer(null, null, null, merge(parts)));
             } else {
-                QuantileSearch.Answer a = local.answers[histograms.indexOf(q)];
+                QuantileSearch.Answer a = local.get(q);
                 answers.add(new QuantileSearch.Answer(comm.sum(a.counts()), comm.min(a.mins()), comm.max(a.maxs()),
                         null));
             }
         }
         return answers;
+    }
+
+    /** Answers this worker's part of {@code asked} in one scan of {@code source}. */
+    private static void scan(KeptValues source, List<QuantileSearch.Query> asked,
+            Map<QuantileSearch.Query, QuantileSearch.Answer> local, Map<QuantileSearch.Query, double[]> gathered) {
+        List<QuantileSearch.Query> histograms = asked.stream().filter(q -> !q.gather()).toList();
+        List<QuantileSearch.Query> gathers = asked.stream().filter(QuantileSearch.Query::gather).toList();
+        SecondPass.Histograms h = new SecondPass.Histograms(histograms);
+        SecondPass.Gather g = new SecondPass.Gather(gathers);
+        source.scan((v, from, to) -> {
+            h.block(v, from, to);
+            g.block(v, from, to);
+        });
+        for (int k = 0; k < histograms.size(); k++) {
+            local.put(histograms.get(k), h.answers[k]);
+        }
+        for (int k = 0; k < gathers.size(); k++) {
+            gathered.put(gathers.get(k), g.sorted(k));
+        }
     }
 
     private static double[] merge(List<byte[]> parts) {

@@ -8,8 +8,10 @@ import java.util.Map;
 
 /**
  * Exact quantiles of data spread over workers, without moving the data. Each wanted
- * order statistic (0-based rank r) is narrowed down by rounds: a histogram of the values
- * in its interval, summed over the workers, says which bin holds rank r; the next round
+ * order statistic (0-based rank r) starts in an interval known to hold it (its bucket of
+ * the first pass's {@link KeyBuckets}, or [min, max]) and is narrowed down by rounds: a
+ * histogram of the values in its interval, summed over the workers, says which bin holds
+ * rank r; the next round
  * looks only inside that bin, between the smallest and largest value it holds. Once the
  * interval holds few values ({@link #GATHER}) they are gathered and sorted, and rank r is
  * read off. Quantiles interpolate linearly between order statistics (numpy's default):
@@ -20,7 +22,7 @@ import java.util.Map;
  * is then estimated inside that interval by its rank, as if the values in it were evenly
  * spread, so the estimate lies between order statistics at most s ranks away from the
  * wanted one, the guarantee of Spark's
- * {@code approxQuantile}. Large data then needs no scan beyond the first histogram.
+ * {@code approxQuantile}. Large data then often needs no round at all.
  *
  * <p>Pure logic: the {@link Cluster} answers the rounds, over MPI or in a unit test.
  */
@@ -41,6 +43,15 @@ final class QuantileSearch {
         List<Answer> answer(List<Query> queries);
     }
 
+    /** Values in [lo, hi], {@code inside} of them, with {@code below} smaller values outside. */
+    record Interval(double lo, double hi, long below, long inside) {
+    }
+
+    /** Where the search starts for each wanted rank. */
+    interface Locator {
+        Interval locate(long rank);
+    }
+
     private static final class Target {
         final long rank;
         double lo;
@@ -50,11 +61,16 @@ final class QuantileSearch {
         double value = Double.NaN;
         boolean resolved;
 
-        Target(long rank, double lo, double hi, long count) {
+        Target(long rank, Interval start) {
             this.rank = rank;
-            this.lo = lo;
-            this.hi = hi;
-            this.inside = count;
+            this.lo = start.lo();
+            this.hi = start.hi();
+            this.below = start.below();
+            this.inside = start.inside();
+            if (lo == hi) {
+                value = lo;
+                resolved = true;
+            }
         }
 
         Query query() {
@@ -65,27 +81,40 @@ final class QuantileSearch {
     private QuantileSearch() {
     }
 
-    /** The search's first query, the same for every target: all {@code count} values, in [min, max]. */
-    static Query first(long count, double min, double max) {
-        return new Query(min, max, count <= GATHER);
+    /** The 0-based ranks whose values the quantiles {@code ps} of {@code count} values interpolate, ascending. */
+    static long[] ranks(List<Double> ps, long count) {
+        long[] ranks = new long[2 * ps.size()];
+        for (int i = 0; i < ps.size(); i++) {
+            ranks[2 * i] = (long) Math.floor((count - 1) * ps.get(i));
+            ranks[2 * i + 1] = Math.min(ranks[2 * i] + 1, count - 1);
+        }
+        Arrays.sort(ranks);
+        int n = 0;
+        for (int i = 0; i < ranks.length; i++) {
+            if (n == 0 || ranks[i] != ranks[n - 1]) {
+                ranks[n++] = ranks[i];
+            }
+        }
+        return Arrays.copyOf(ranks, n);
     }
 
     /**
-     * The quantiles {@code ps} of {@code count} values in [min, max]; NaN for no values.
+     * The quantiles {@code ps} of {@code count} values; NaN for no values.
      *
      * @param slack how many ranks an order statistic may be off: 0 for exact quantiles
+     * @param start where each rank of {@link #ranks} lies
      */
-    static double[] quantiles(List<Double> ps, long count, double min, double max, long slack, Cluster cluster) {
+    static double[] quantiles(List<Double> ps, long count, long slack, Locator start, Cluster cluster) {
         double[] out = new double[ps.size()];
         if (count == 0) {
             Arrays.fill(out, Double.NaN);
             return out;
         }
         Map<Long, Target> targets = new LinkedHashMap<>();
-        for (double p : ps) {
-            long k = (long) Math.floor((count - 1) * p);
-            targets.computeIfAbsent(k, r -> new Target(r, min, max, count));
-            targets.computeIfAbsent(Math.min(k + 1, count - 1), r -> new Target(r, min, max, count));
+        for (long r : ranks(ps, count)) {
+            Target t = new Target(r, start.locate(r));
+            estimateWithin(t, slack);
+            targets.put(r, t);
         }
         search(new ArrayList<>(targets.values()), slack, cluster);
         for (int i = 0; i < out.length; i++) {
@@ -96,6 +125,11 @@ final class QuantileSearch {
             out[i] = h == k ? lower : lower + (h - k) * (upper - lower);
         }
         return out;
+    }
+
+    /** Every rank starts in [min, max], among all {@code count} values. */
+    static Locator whole(long count, double min, double max) {
+        return rank -> new Interval(min, max, 0, count);
     }
 
     private static void search(List<Target> targets, long slack, Cluster cluster) {

@@ -14,12 +14,14 @@ final class SecondPass {
 
     /**
      * The histogram over the global [min, max] and the values farther than {@code z}
-     * standard deviations from the mean, in one scan.
+     * standard deviations from the mean: their definitions, value by value. Both classify
+     * monotonically ({@link Bins#index}, {@link #side}), so whole buckets of values can be
+     * classified by their ends ({@link BucketPlan}).
      */
-    static final class Summary implements KeptValues.Kernel {
+    static final class Summary {
         final long[] counts;
         long outliers;
-        private final Bins bins;
+        final Bins bins;
         private final double mean;
         private final double limit;
 
@@ -30,20 +32,93 @@ final class SecondPass {
             this.limit = z * stddev;
         }
 
+        void add(double x) {
+            int b = bins.index(x);
+            if (b >= 0) {
+                counts[b]++;
+            }
+            if (far(x)) {
+                outliers++;
+            }
+        }
+
+        boolean far(double x) {
+            return Math.abs(x - mean) > limit;
+        }
+
+        /**
+         * 0 far below the mean, 1 near it, 2 far above: non-decreasing in x, since the
+         * rounded x - mean is.
+         */
+        int side(double x) {
+            return !far(x) ? 1 : x < mean ? 0 : 2;
+        }
+
+        /** The counts and the outliers, as one array for a Reduce. */
+        long[] toArray() {
+            long[] all = Arrays.copyOf(counts, counts.length + 1);
+            all[counts.length] = outliers;
+            return all;
+        }
+    }
+
+    /**
+     * A worker's second pass: the values in the buckets the {@link BucketPlan} flagged,
+     * classified one by one ({@link BucketPlan#EDGE}) or kept for the quantile search
+     * ({@link BucketPlan#QUANT}). Every other value costs a table lookup that finds
+     * nothing, a branch the processor predicts.
+     */
+    static final class EdgeScan implements KeptValues.Kernel {
+        final Summary exact;
+        private final int[] flags;
+        /** The values of each {@link BucketPlan#QUANT} bucket, by slot, and how many. */
+        private double[][] kept = new double[0][];
+        private int[] n = new int[0];
+
+        /** @param flags from {@link BucketPlan#decode} */
+        EdgeScan(int[] flags, Summary exact) {
+            this.flags = flags;
+            this.exact = exact;
+        }
+
         @Override
         public void block(double[] v, int from, int to) {
-            long far = 0;
             for (int i = from; i < to; i++) {
-                double x = v[i];
-                int b = bins.index(x);
-                if (b >= 0) {
-                    counts[b]++;
-                }
-                if (Math.abs(x - mean) > limit) {
-                    far++;
+                int f = flags[KeyBuckets.bucket(v[i])];
+                if (f != 0) {
+                    flagged(v[i], f);
                 }
             }
-            outliers += far;
+        }
+
+        private void flagged(double x, int f) {
+            if ((f & BucketPlan.EDGE) != 0) {
+                exact.add(x);
+            }
+            if ((f & BucketPlan.QUANT) != 0) {
+                keep(f >>> BucketPlan.SLOT, x);
+            }
+        }
+
+        private void keep(int slot, double x) {
+            if (slot >= kept.length) {
+                kept = Arrays.copyOf(kept, slot + 1);
+                n = Arrays.copyOf(n, slot + 1);
+            }
+            if (kept[slot] == null || n[slot] == kept[slot].length) {
+                kept[slot] = kept[slot] == null ? new double[1024] : Arrays.copyOf(kept[slot], n[slot] * 2);
+            }
+            kept[slot][n[slot]++] = x;
+        }
+
+        /**
+         * The values kept in the bucket of {@code x} (a bucket flagged {@link BucketPlan#QUANT}):
+         * every quantile query lies inside one such bucket, and needs only its values.
+         */
+        KeptValues keptNear(double x) {
+            int slot = flags[KeyBuckets.bucket(x)] >>> BucketPlan.SLOT;
+            return slot < kept.length && kept[slot] != null ? KeptValues.of(kept[slot], n[slot])
+                    : KeptValues.of(new double[0], 0);
         }
     }
 

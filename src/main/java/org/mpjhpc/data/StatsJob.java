@@ -22,11 +22,14 @@ import org.mpjhpc.config.JobConfig;
  * The statistics job on every rank, in the order of the method:
  * <ol>
  * <li>first pass: each worker reads its part (its own byte range, or chunks streamed by
- * the master), transforms and filters, and keeps running statistics per category;</li>
+ * the master), transforms and filters, and keeps running statistics per category and
+ * counts by {@link KeyBuckets};</li>
  * <li>Reduce: the partial statistics merge at the master with Chan's formula (the merge a
  * worker also uses inside), and the master Bcasts count, mean, stddev, min and max;</li>
- * <li>second pass: outliers and the histogram, summed by Reduce ({@link GlobalPasses});</li>
- * <li>quantiles: exact, by rounds of Bcast queries and Reduce answers;</li>
+ * <li>second pass: outliers and the histogram, looking only inside the buckets of values
+ * the master names, summed by Reduce ({@link GlobalPasses});</li>
+ * <li>quantiles: exact, by rounds of Bcast queries and Reduce answers over the values the
+ * second pass kept;</li>
  * <li>report, verification line and timing table at the master.</li>
  * </ol>
  */

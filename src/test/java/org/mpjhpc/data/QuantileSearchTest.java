@@ -6,33 +6,36 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
+import java.util.function.Function;
 import org.apache.commons.math3.stat.descriptive.rank.Percentile;
 import org.junit.jupiter.api.Test;
 
 class QuantileSearchTest {
-    /**
-     * Workers holding parts of the data, answering queries the way the MPI job does: each
-     * scan of a part looks only at the {@link Candidates} of the round.
-     */
-    private static QuantileSearch.Cluster cluster(List<double[]> parts, Bins first, int[] rounds) {
+    /** Workers holding parts of the data, answering queries the way the MPI job does. */
+    static QuantileSearch.Cluster cluster(List<double[]> parts, int[] rounds) {
+        return searching(parts.stream().<Function<QuantileSearch.Query, KeptValues>>map(
+                p -> q -> KeptValues.of(p, p.length)).toList(), rounds);
+    }
+
+    /** Workers answering each query from the values they give for it. */
+    static QuantileSearch.Cluster searching(List<Function<QuantileSearch.Query, KeptValues>> parts, int[] rounds) {
         return queries -> {
             rounds[0]++;
-            Candidates near = new Candidates(first, queries);
             List<QuantileSearch.Answer> answers = new ArrayList<>();
             for (QuantileSearch.Query q : queries) {
                 if (q.gather()) {
                     List<double[]> got = new ArrayList<>();
-                    for (double[] p : parts) {
+                    for (Function<QuantileSearch.Query, KeptValues> p : parts) {
                         SecondPass.Gather g = new SecondPass.Gather(List.of(q));
-                        KeptValues.of(p, p.length).scan((v, from, to) -> near.scan(v, from, to, g));
+                        p.apply(q).scan(g);
                         got.add(g.sorted(0));
                     }
                     answers.add(new QuantileSearch.Answer(null, null, null, SecondPass.merge(got)));
                 } else {
                     QuantileSearch.Answer sum = null;
-                    for (double[] p : parts) {
+                    for (Function<QuantileSearch.Query, KeptValues> p : parts) {
                         SecondPass.Histograms h = new SecondPass.Histograms(List.of(q));
-                        KeptValues.of(p, p.length).scan((v, from, to) -> near.scan(v, from, to, h));
+                        p.apply(q).scan(h);
                         QuantileSearch.Answer a = h.answers[0];
                         sum = sum == null ? a : add(sum, a);
                     }
@@ -60,8 +63,8 @@ class QuantileSearchTest {
         List<Double> ps = List.of(0.0, 0.5, 0.9, 0.99, 1.0, 0.123);
         double min = Arrays.stream(all).min().getAsDouble();
         double max = Arrays.stream(all).max().getAsDouble();
-        double[] got = QuantileSearch.quantiles(ps, all.length, min, max, 0,
-                cluster(parts, new Bins(min, max, QuantileSearch.BINS), rounds));
+        double[] got = QuantileSearch.quantiles(ps, all.length, 0, QuantileSearch.whole(all.length, min, max),
+                cluster(parts, rounds));
         Percentile numpyDefault = new Percentile().withEstimationType(Percentile.EstimationType.R_7);
         for (int i = 0; i < ps.size(); i++) {
             double expected = ps.get(i) == 0 ? min : numpyDefault.evaluate(all, Math.max(1e-9, ps.get(i) * 100));
@@ -97,8 +100,8 @@ class QuantileSearchTest {
             long slack = all.length / 1000;
             List<Double> ps = List.of(0.001, 0.25, 0.5, 0.9, 0.99, 0.999);
             int[] rounds = {0};
-            double[] got = QuantileSearch.quantiles(ps, all.length, sorted[0], sorted[all.length - 1], slack,
-                    cluster(List.of(all), new Bins(sorted[0], sorted[all.length - 1], QuantileSearch.BINS), rounds));
+            double[] got = QuantileSearch.quantiles(ps, all.length, slack,
+                    QuantileSearch.whole(all.length, sorted[0], sorted[all.length - 1]), cluster(List.of(all), rounds));
             for (int i = 0; i < ps.size(); i++) {
                 int k = (int) Math.floor((all.length - 1) * ps.get(i));
                 double low = sorted[(int) Math.max(0, k - slack)];

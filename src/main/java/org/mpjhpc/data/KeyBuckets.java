@@ -1,0 +1,92 @@
+package org.mpjhpc.data;
+
+import java.nio.ByteBuffer;
+import java.util.List;
+
+/**
+ * A histogram of doubles that needs no range: a value's bucket is the top {@link #BITS}
+ * bits of its order-preserving key (sign, exponent and 8 bits of mantissa, so 256
+ * buckets per power of two). Buckets are ordered like the values, so counts summed over
+ * workers locate any rank, and after the first pass they tell which buckets the later
+ * statistics must look inside ({@link BucketPlan}). Why: it is built in the first pass,
+ * before the global [min, max] is known, for about 0.5 ns a value (measured), and saves
+ * the job a scan of the data.
+ *
+ * <p>-0.0 counts as +0.0 (they are equal), so a bucket's values lie in [{@link #low},
+ * {@link #high}] with no value of another bucket equal to them. NaN has buckets of its
+ * own, beyond the infinities; the statistics never look at them (NaN in the kept values
+ * makes the mean NaN, and the later passes are skipped).
+ */
+final class KeyBuckets {
+    static final int BITS = 20;
+    static final int SIZE = 1 << BITS;
+    private static final int SHIFT = 64 - BITS;
+
+    private final long[] counts = new long[SIZE];
+
+    /** The bucket of {@code x}; monotone: x &lt; y implies bucket(x) &lt;= bucket(y). */
+    static int bucket(double x) {
+        long bits = Double.doubleToRawLongBits(x + 0.0); // -0.0 + 0.0 is +0.0
+        return (int) ((bits ^ ((bits >> 63) | Long.MIN_VALUE)) >>> SHIFT);
+    }
+
+    /** The smallest double in bucket {@code b} (NaN for the lowest bucket, whose bottom keys are NaN). */
+    static double low(int b) {
+        return decode((long) b << SHIFT);
+    }
+
+    /** The largest double in bucket {@code b} that a value can have (-0.0 is never one). */
+    static double high(int b) {
+        double x = decode(((long) b << SHIFT) | ((1L << SHIFT) - 1));
+        return x == 0 ? -Double.MIN_VALUE : x; // only the bucket just below +0.0 ends at -0.0
+    }
+
+    private static double decode(long key) {
+        return Double.longBitsToDouble(key < 0 ? key ^ Long.MIN_VALUE : ~key);
+    }
+
+    void add(double x) {
+        counts[bucket(x)]++;
+    }
+
+    /** Adds the first {@code n} values of {@code v}. */
+    void addAll(double[] v, int n) {
+        long[] c = counts;
+        for (int i = 0; i < n; i++) {
+            c[bucket(v[i])]++;
+        }
+    }
+
+    /**
+     * The non-empty buckets, for a gather: (bucket, count) pairs. Only the buckets from
+     * {@code min}'s to {@code max}'s are looked at (the values added lie in [min, max]):
+     * a loop over all 2^20 runs before the compiler has seen it, slowly.
+     */
+    byte[] encode(double min, double max) {
+        int from = bucket(min);
+        int to = bucket(max);
+        int nonEmpty = 0;
+        for (int b = from; b <= to; b++) {
+            nonEmpty += counts[b] != 0 ? 1 : 0;
+        }
+        ByteBuffer out = ByteBuffer.allocate(nonEmpty * 12);
+        for (int b = from; b <= to; b++) {
+            if (counts[b] != 0) {
+                out.putInt(b).putLong(counts[b]);
+            }
+        }
+        return out.array();
+    }
+
+    /** The counts of every worker's {@link #encode}d buckets, summed. */
+    static long[] sum(List<byte[]> parts) {
+        long[] total = new long[SIZE];
+        for (byte[] p : parts) {
+            ByteBuffer in = ByteBuffer.wrap(p);
+            while (in.hasRemaining()) {
+                total[in.getInt()] += in.getLong();
+            }
+        }
+        return total;
+    }
+}
