@@ -38,25 +38,18 @@ final class BucketPlan {
      * @param slack  how many ranks a quantile may be off: a start holding no more needs no values
      * @param cap    at most this many values are gathered
      */
-    BucketPlan(long[] counts, SecondPass.Summary whole, long[] ranks, long slack, long cap) {
+    BucketPlan(KeyBuckets.Sparse counts, SecondPass.Summary whole, long[] ranks, long slack, long cap) {
         this.whole = whole;
         Bins bins = whole.bins;
         long below = 0;
         long wanted = 0;
         int next = 0;
-        for (int b = KeyBuckets.bucket(bins.lo()); b <= KeyBuckets.bucket(bins.hi()); b++) {
-            long c = counts[b];
-            if (c == 0) {
-                continue;
-            }
+        for (int i = 0; i < counts.buckets().length; i++) {
+            int b = counts.buckets()[i];
+            long c = counts.counts()[i];
             double lo = atLeast(KeyBuckets.low(b), bins.lo());
             double hi = atMost(KeyBuckets.high(b), bins.hi());
-            if (bins.index(lo) == bins.index(hi) && whole.side(lo) == whole.side(hi)) {
-                whole.counts[bins.index(lo)] += c;
-                whole.outliers += whole.side(lo) != 1 ? c : 0;
-            } else {
-                flags.put(b, EDGE);
-            }
+            countOrFlag(b, c, lo, hi);
             boolean holdsRank = next < ranks.length && ranks[next] < below + c;
             for (; next < ranks.length && ranks[next] < below + c; next++) {
                 starts.put(ranks[next], new QuantileSearch.Interval(lo, hi, below, c));
@@ -79,6 +72,17 @@ final class BucketPlan {
                     flags.put(b, f);
                 }
             }
+        }
+    }
+
+    /** Counts bucket {@code b}'s values, all in [lo, hi], whole if they classify alike, else flags it. */
+    private void countOrFlag(int b, long c, double lo, double hi) {
+        Bins bins = whole.bins;
+        if (bins.index(lo) == bins.index(hi) && whole.side(lo) == whole.side(hi)) {
+            whole.counts[bins.index(lo)] += c;
+            whole.outliers += whole.side(lo) != 1 ? c : 0;
+        } else {
+            flags.put(b, EDGE);
         }
     }
 

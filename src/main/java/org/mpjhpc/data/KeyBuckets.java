@@ -1,6 +1,7 @@
 package org.mpjhpc.data;
 
 import java.nio.ByteBuffer;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -57,36 +58,57 @@ final class KeyBuckets {
         }
     }
 
+    /** Non-empty buckets in ascending order and their counts. */
+    record Sparse(int[] buckets, long[] counts) {
+    }
+
     /**
      * The non-empty buckets, for a gather: (bucket, count) pairs. Only the buckets from
-     * {@code min}'s to {@code max}'s are looked at (the values added lie in [min, max]):
-     * a loop over all 2^20 runs before the compiler has seen it, slowly.
+     * {@code min}'s to {@code max}'s are looked at (the values added lie in [min, max]).
      */
     byte[] encode(double min, double max) {
-        int from = bucket(min);
-        int to = bucket(max);
-        int nonEmpty = 0;
-        for (int b = from; b <= to; b++) {
-            nonEmpty += counts[b] != 0 ? 1 : 0;
-        }
-        ByteBuffer out = ByteBuffer.allocate(nonEmpty * 12);
-        for (int b = from; b <= to; b++) {
+        ByteBuffer out = ByteBuffer.allocate(12 * 1024);
+        for (int b = bucket(min), to = bucket(max); b <= to; b++) {
             if (counts[b] != 0) {
+                if (out.remaining() < 12) {
+                    out = ByteBuffer.allocate(2 * out.capacity()).put(out.flip());
+                }
                 out.putInt(b).putLong(counts[b]);
             }
         }
-        return out.array();
+        return Arrays.copyOf(out.array(), out.position());
     }
 
-    /** The counts of every worker's {@link #encode}d buckets, summed. */
-    static long[] sum(List<byte[]> parts) {
-        long[] total = new long[SIZE];
+    /**
+     * The counts of every worker's {@link #encode}d buckets, summed. Sparse: data around
+     * zero spans half the buckets, nearly all empty, and the master looks at each once.
+     */
+    static Sparse sum(List<byte[]> parts) {
+        int n = 0;
+        for (byte[] p : parts) {
+            n += p.length / 12;
+        }
+        long[] pairs = new long[n]; // the bucket in the high half, the entry's index in the low: sorts by bucket
+        long[] count = new long[n];
+        int k = 0;
         for (byte[] p : parts) {
             ByteBuffer in = ByteBuffer.wrap(p);
-            while (in.hasRemaining()) {
-                total[in.getInt()] += in.getLong();
+            for (; in.hasRemaining(); k++) {
+                pairs[k] = (long) in.getInt() << 32 | k;
+                count[k] = in.getLong();
             }
         }
-        return total;
+        Arrays.sort(pairs);
+        int[] buckets = new int[n];
+        long[] counts = new long[n];
+        int m = -1;
+        for (long pair : pairs) {
+            int b = (int) (pair >>> 32);
+            if (m < 0 || buckets[m] != b) {
+                buckets[++m] = b;
+            }
+            counts[m] += count[(int) pair];
+        }
+        return new Sparse(Arrays.copyOf(buckets, m + 1), Arrays.copyOf(counts, m + 1));
     }
 }
