@@ -10,9 +10,10 @@ import java.util.function.Function;
 
 /**
  * The quantile search over MPI. Each round the master Bcasts the queries; every worker
- * answers all of them in one scan of its values (those the second pass gathered, or all
- * its kept values), histograms by Reduce (SUM of counts, MIN and MAX per bin) and gathers
- * by sending its sorted values; an empty round ends the search.
+ * answers each from the values that can hold it (the bucket the second pass kept for it,
+ * or all its kept values, one scan serving the whole round), histograms by Reduce (SUM of
+ * counts, MIN and MAX per bin) and gathers by sending its sorted values; an empty round
+ * ends the search.
  */
 final class QuantileRounds implements QuantileSearch.Cluster {
     private final DataComm comm;
