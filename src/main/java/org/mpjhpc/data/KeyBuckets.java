@@ -10,7 +10,7 @@ import java.util.List;
  * buckets per power of two). Buckets are ordered like the values, so counts summed over
  * workers locate any rank, and after the first pass they tell which buckets the later
  * statistics must look inside ({@link BucketPlan}). Why: it is built in the first pass,
- * before the global [min, max] is known, for about 0.5 ns a value (measured), and saves
+ * before the global [min, max] is known, for 1 to 2 ns a value (measured), and saves
  * the job a scan of the data.
  *
  * <p>-0.0 counts as +0.0 (they are equal), so a bucket's values lie in [{@link #low},
