@@ -38,26 +38,6 @@ final class GroupAccumulator {
         }
     }
 
-    /** Adds the first {@code n} values of {@code v}, of the categories in {@code codes}. */
-    void addAll(short[] codes, double[] v, int n) {
-        for (int i = 0; i < n; i++) {
-            if (codes[i] >= done.length) {
-                grow(codes[i] + 1);
-            }
-        }
-        for (int from = 0; from < n;) {
-            int to = Math.min(n, from + BLOCK - inBlock);
-            for (int i = from; i < to; i++) {
-                accumulate(codes[i] * STRIDE, v[i]);
-            }
-            inBlock += to - from;
-            if (inBlock == BLOCK) {
-                flush();
-            }
-            from = to;
-        }
-    }
-
     private void accumulate(int o, double x) {
         if (acc[o + SHIFTED] == 0) {
             acc[o + SHIFT] = x;

@@ -50,14 +50,6 @@ final class KeyBuckets {
         counts[bucket(x)]++;
     }
 
-    /** Adds the first {@code n} values of {@code v}. */
-    void addAll(double[] v, int n) {
-        long[] c = counts;
-        for (int i = 0; i < n; i++) {
-            c[bucket(v[i])]++;
-        }
-    }
-
     /** Non-empty buckets in ascending order and their counts. */
     record Sparse(int[] buckets, long[] counts) {
     }

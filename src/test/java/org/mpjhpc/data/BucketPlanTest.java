@@ -30,7 +30,7 @@ class BucketPlanTest {
         for (int w = 0; w < workers; w++) {
             double[] p = Arrays.copyOfRange(all, all.length * w / workers, all.length * (w + 1) / workers);
             KeyBuckets keys = new KeyBuckets();
-            keys.addAll(p, p.length);
+            Arrays.stream(p).forEach(keys::add);
             parts.add(p);
             encoded.add(keys.encode(Arrays.stream(all).min().getAsDouble(), Arrays.stream(all).max().getAsDouble()));
         }
