@@ -11,18 +11,17 @@ import java.util.Map;
  * order statistic (0-based rank r) starts in an interval known to hold it (its bucket of
  * the first pass's {@link KeyBuckets}, or [min, max]) and is narrowed down by rounds: a
  * histogram of the values in its interval, summed over the workers, says which bin holds
- * rank r; the next round
- * looks only inside that bin, between the smallest and largest value it holds. Once the
- * interval holds few values ({@link #GATHER}) they are gathered and sorted, and rank r is
- * read off. Quantiles interpolate linearly between order statistics (numpy's default):
+ * rank r; the next round looks only inside that bin, between the smallest and largest
+ * value it holds. Once the interval holds few values ({@link #GATHER}) they are gathered
+ * and sorted, and rank r is read off. Quantiles interpolate linearly between order statistics (numpy's default):
  * q(p) = x[k] + (h - k)(x[k+1] - x[k]) with h = (n - 1) p, k = floor(h).
  *
  * <p>With a rank slack s &gt; 0 a target stops as soon as its interval holds at most s
  * values (their ranks are known: the interval's first value has rank {@code below}); it
  * is then estimated inside that interval by its rank, as if the values in it were evenly
  * spread, so the estimate lies between order statistics at most s ranks away from the
- * wanted one, the guarantee of Spark's
- * {@code approxQuantile}. Large data then often needs no round at all.
+ * wanted one, the guarantee of Spark's {@code approxQuantile}. Large data then often
+ * needs no round at all.
  *
  * <p>Pure logic: the {@link Cluster} answers the rounds, over MPI or in a unit test.
  */
@@ -125,11 +124,6 @@ final class QuantileSearch {
             out[i] = h == k ? lower : lower + (h - k) * (upper - lower);
         }
         return out;
-    }
-
-    /** Every rank starts in [min, max], among all {@code count} values. */
-    static Locator whole(long count, double min, double max) {
-        return rank -> new Interval(min, max, 0, count);
     }
 
     private static void search(List<Target> targets, long slack, Cluster cluster) {

@@ -46,6 +46,11 @@ class QuantileSearchTest {
         };
     }
 
+    /** Every rank starts in [min, max], among all {@code count} values: the search without the first pass's buckets. */
+    private static QuantileSearch.Locator whole(long count, double min, double max) {
+        return rank -> new QuantileSearch.Interval(min, max, 0, count);
+    }
+
     private static QuantileSearch.Answer add(QuantileSearch.Answer a, QuantileSearch.Answer b) {
         for (int i = 0; i < a.counts().length; i++) {
             a.counts()[i] += b.counts()[i];
@@ -63,7 +68,7 @@ class QuantileSearchTest {
         List<Double> ps = List.of(0.0, 0.5, 0.9, 0.99, 1.0, 0.123);
         double min = Arrays.stream(all).min().getAsDouble();
         double max = Arrays.stream(all).max().getAsDouble();
-        double[] got = QuantileSearch.quantiles(ps, all.length, 0, QuantileSearch.whole(all.length, min, max),
+        double[] got = QuantileSearch.quantiles(ps, all.length, 0, whole(all.length, min, max),
                 cluster(parts, rounds));
         Percentile numpyDefault = new Percentile().withEstimationType(Percentile.EstimationType.R_7);
         for (int i = 0; i < ps.size(); i++) {
@@ -101,7 +106,7 @@ class QuantileSearchTest {
             List<Double> ps = List.of(0.001, 0.25, 0.5, 0.9, 0.99, 0.999);
             int[] rounds = {0};
             double[] got = QuantileSearch.quantiles(ps, all.length, slack,
-                    QuantileSearch.whole(all.length, sorted[0], sorted[all.length - 1]), cluster(List.of(all), rounds));
+                    whole(all.length, sorted[0], sorted[all.length - 1]), cluster(List.of(all), rounds));
             for (int i = 0; i < ps.size(); i++) {
                 int k = (int) Math.floor((all.length - 1) * ps.get(i));
                 double low = sorted[(int) Math.max(0, k - slack)];
