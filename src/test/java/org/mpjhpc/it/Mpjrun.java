@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 /** Runs the real launcher, {@code ./mpjrun}, as a user would, and captures what it did. */
 final class Mpjrun {
@@ -52,9 +53,11 @@ final class Mpjrun {
             builder.environment().putAll(env);
             Process p = builder.start();
             if (!p.waitFor(240, TimeUnit.SECONDS)) {
+                String stacks = javaStacks(p); // where it hangs, before the evidence is killed
                 p.descendants().forEach(ProcessHandle::destroyForcibly);
                 p.destroyForcibly();
-                throw new AssertionError("did not finish in 240 s: " + command + "\n" + Files.readString(err));
+                throw new AssertionError("did not finish in 240 s: " + command + "\n--- stdout:\n" + Files.readString(out)
+                        + "\n--- stderr:\n" + Files.readString(err) + "\n--- threads of its JVMs:\n" + stacks);
             }
             return new Result(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
                     Files.readString(err, StandardCharsets.UTF_8));
@@ -62,5 +65,29 @@ final class Mpjrun {
             Files.deleteIfExists(out);
             Files.deleteIfExists(err);
         }
+    }
+
+    /** The thread dumps of {@code p} and the processes below it that are Java (jstack). */
+    private static String javaStacks(Process p) throws IOException, InterruptedException {
+        StringBuilder all = new StringBuilder();
+        for (ProcessHandle h : Stream.concat(Stream.of(p.toHandle()), p.descendants()).toList()) {
+            if (h.info().command().orElse("").endsWith("/java")) {
+                Path dump = Files.createTempFile("jstack", ".txt");
+                all.append("pid ").append(h.pid()).append(' ').append(h.info().commandLine().orElse("")).append('\n');
+                try {
+                    Process jstack = new ProcessBuilder("jstack", Long.toString(h.pid())).redirectErrorStream(true)
+                            .redirectOutput(dump.toFile()).start();
+                    if (!jstack.waitFor(30, TimeUnit.SECONDS)) {
+                        jstack.destroyForcibly();
+                    }
+                    all.append(Files.readString(dump)).append('\n');
+                } catch (IOException e) {
+                    all.append("no jstack: ").append(e.getMessage()).append('\n');
+                } finally {
+                    Files.deleteIfExists(dump);
+                }
+            }
+        }
+        return all.length() == 0 ? "(no Java process left)" : all.toString();
     }
 }
