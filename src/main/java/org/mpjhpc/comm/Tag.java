@@ -32,8 +32,10 @@ public enum Tag {
     GRANT,
     /** worker to master: a lock given back (a write release may carry the new value) */
     RELEASE,
-    /** master to worker: phase boundary; join the Bcast of the resource table now */
-    PHASE;
+    /** master to worker: phase boundary; answer JOINED, then join the Bcast of the resource table */
+    PHASE,
+    /** worker to master: I wait in the phase's Bcast; nothing more comes from me before it */
+    JOINED;
 
     private static final Tag[] ALL = values();
 

@@ -8,7 +8,8 @@ import java.util.List;
  * life: both come only from a worker whose executor lives. Silence longer than two heartbeat intervals makes a worker SUSPECT;
  * silence longer than the timeout makes it DEAD, and it stays dead until it rejoins
  * ({@link #watch}). Workers that are not working (standby, stopped) are OFF: not watched.
- * Pure logic over a given clock.
+ * A worker waiting in a collective cannot speak: it is held ({@link #hold}) and not checked
+ * until the collective ends ({@link #resume}). Pure logic over a given clock.
  */
 final class Liveness {
     enum State { ALIVE, SUSPECT, DEAD, OFF }
@@ -17,6 +18,7 @@ final class Liveness {
     private final long timeoutNanos;
     private final long[] lastSeen;
     private final State[] state;
+    private final boolean[] held;
 
     /** @param watched how many workers (the first ones) are watched from the start */
     Liveness(int workers, int watched, long intervalMs, long timeoutMs, long nowNanos) {
@@ -24,6 +26,7 @@ final class Liveness {
         this.timeoutNanos = timeoutMs * 1_000_000L;
         this.lastSeen = new long[workers];
         this.state = new State[workers];
+        this.held = new boolean[workers];
         for (int w = 0; w < workers; w++) {
             lastSeen[w] = nowNanos;
             state[w] = w < watched ? State.ALIVE : State.OFF;
@@ -51,10 +54,28 @@ final class Liveness {
         return wasSuspect;
     }
 
+    /** The worker waits in a collective that has not started yet: its silence does not count. */
+    void hold(int worker) {
+        held[worker] = true;
+    }
+
+    /** The collective is over: held workers are counted as heard now. */
+    void resume(long nowNanos) {
+        for (int w = 0; w < held.length; w++) {
+            if (held[w]) {
+                held[w] = false;
+                lastSeen[w] = nowNanos;
+            }
+        }
+    }
+
     /** Moves silent workers to SUSPECT or DEAD; returns the workers that just died. */
     List<Integer> check(long nowNanos, List<Integer> newlySuspect) {
         List<Integer> died = new ArrayList<>();
         for (int w = 0; w < state.length; w++) {
+            if (held[w]) {
+                continue;
+            }
             long silent = nowNanos - lastSeen[w];
             if ((state[w] == State.ALIVE || state[w] == State.SUSPECT) && silent > timeoutNanos) {
                 state[w] = State.DEAD;

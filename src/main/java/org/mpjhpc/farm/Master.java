@@ -33,6 +33,8 @@ final class Master {
     private Liveness liveness;
     /** A phase boundary waits for the work before it to drain. */
     private boolean phaseDue;
+    /** Worker ranks yet to answer PHASE with JOINED; -1 while no phase boundary is under way. */
+    private int unjoined = -1;
     private final String outDir;
     private Timeline timeline;
     private ControlServer control;
@@ -65,9 +67,7 @@ final class Master {
         boolean abandoned = false;
         while (!(timeline.done() && scheduler.drained() && !phaseDue && (control == null || shutdownAsked))) {
             long t0 = System.nanoTime();
-            if (phaseDue && scheduler.settled()) {
-                phaseBoundary();
-            }
+            advancePhase();
             if (!phaseDue) {
                 release(timeline);
             }
@@ -81,7 +81,8 @@ final class Master {
             watch(t2);
             sends.removeIf(Comm.Pending::done);
             times.add(t1 - t0, t2 - t1);
-            if (timeline.done() && control == null && !scheduler.anyWorking()) {
+            // A boundary under way ends first: joined workers wait in its Bcast.
+            if (timeline.done() && control == null && !scheduler.anyWorking() && unjoined < 0) {
                 Log.error("no worker is left to work; " + scheduler.queued() + " task(s) cannot run");
                 abandoned = true;
                 break;
@@ -180,18 +181,40 @@ final class Master {
         }
     }
 
+    /** Moves a due phase boundary on: asks the workers to join once the work has settled, then broadcasts. */
+    private void advancePhase() {
+        if (phaseDue && unjoined < 0 && scheduler.settled()) {
+            askToJoin();
+        }
+        if (unjoined == 0) {
+            phaseBoundary();
+        }
+    }
+
     /**
-     * The phase boundary: all submitted work has drained, so every worker rank is told to
-     * join, and the resource table goes to all of them by Bcast. Their replicas are then
-     * current, so the next grants carry versions only.
+     * The phase boundary, first half: all submitted work has drained, so every worker rank is
+     * told to join. The Bcast waits for their JOINED answers: a worker's send completes only
+     * when the master receives it, so one sent while the master sat in the Bcast would hang
+     * both. Meanwhile the loop goes on serving, and the joined workers' silence is excused.
      */
-    private void phaseBoundary() {
+    private void askToJoin() {
         for (int w = 0; w < config.workers(); w++) {
             send(w, Tag.PHASE, Protocol.EMPTY);
         }
+        unjoined = config.workers();
+    }
+
+    /**
+     * The phase boundary, second half: every worker rank waits in the Bcast, so the resource
+     * table goes to all of them. Their replicas are then current, so the next grants carry
+     * versions only.
+     */
+    private void phaseBoundary() {
         comm.broadcast(Protocol.table(resources.snapshot()), 0);
+        liveness.resume(System.nanoTime());
         events.add("phase", -1, "resource table broadcast");
         Log.info("phase boundary: resource table broadcast to every worker");
+        unjoined = -1;
         phaseDue = false;
     }
 
@@ -270,6 +293,10 @@ final class Master {
             case RESULTS -> Protocol.readResults(m.data()).forEach(o -> result(worker, o, now));
             case HEARTBEAT -> Log.debug("heartbeat from worker " + worker);
             case READY -> rejoined(worker, now);
+            case JOINED -> {
+                liveness.hold(worker);
+                unjoined--;
+            }
             case LOCK -> {
                 Protocol.Lock l = Protocol.readLock(m.data());
                 grant(resources.request(worker, l.requestId(), l.name(), l.mode(), l.replicaVersion()));

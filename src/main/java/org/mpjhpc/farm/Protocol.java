@@ -25,7 +25,8 @@ import java.util.Map;
  *  RESTART (empty)       -> rebuilds its executor, answers READY (after a failure)
  *  FAULT (kind, ms)      -> kills its executor or hangs its own thread (fault injection)
  *  GRANT (lock)          -> hands the value (or its replica's) to the waiting task
- *  PHASE (empty)         -> joins the Bcast of the resource table, replaces its replicas
+ *  PHASE (empty)         -> answers JOINED, joins the Bcast of the resource table, replaces
+ *                           its replicas
  *  STOP (empty)          -> flushes its last RESULTS, then answers BYE
  *
  *  worker sends             master serves
@@ -35,8 +36,15 @@ import java.util.Map;
  *  STOLEN (id)           -> moves the given-back task to the idle thief
  *  LOCK (request)        -> queues it on the resource's reader-writer lock; GRANT when free
  *  RELEASE (name, value) -> frees the lock, stores a written value as a new version
+ *  JOINED (empty)        -> the worker waits in the phase's Bcast; once all have said so,
+ *                           the master starts it
  *  BYE (empty)           -> the worker's last message; no more will come from it
  * </pre>
+ *
+ * A send on MPJ's shared-memory device completes only when the master receives it, and the
+ * master receives nothing while it is in a collective. So the master starts a collective
+ * only after every worker has said that it sends nothing more before it (JOINED, BYE):
+ * a heartbeat sent into the master's Bcast would wait forever, and the Bcast with it.
  *
  * Messages from one rank to another are not overtaken (MPI ordering), so a BYE really is
  * the last word. The encoding is a plain binary layout; MPJ's object serialisation would

@@ -121,6 +121,9 @@ final class Worker {
             case FAULT -> fault(Protocol.readFault(m.data()));
             case GRANT -> resources.granted(Protocol.readGrant(m.data()));
             case PHASE -> {
+                // Nothing is sent between JOINED and the Bcast: the master starts the Bcast
+                // once every rank has joined, and receives nothing while it runs.
+                comm.send(MASTER, Tag.JOINED, Protocol.EMPTY);
                 replicas.replaceAll(Protocol.readTable(comm.broadcast(null, MASTER)));
                 Log.debug("phase boundary: resource table received by Bcast");
             }

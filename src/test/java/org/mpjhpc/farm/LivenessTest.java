@@ -32,4 +32,17 @@ class LivenessTest {
         assertEquals(Liveness.State.ALIVE, l.state(1), "a restarted worker is watched again");
         assertEquals(List.of(1), l.check(4001 * MS, new ArrayList<>()));
     }
+
+    @Test
+    void aWorkerHeldInACollectiveIsNotCheckedAndCountsFromItsEnd() {
+        Liveness l = new Liveness(2, 2, 100, 1000, 0);
+        l.hold(0);
+        List<Integer> suspect = new ArrayList<>();
+        assertEquals(List.of(1), l.check(1500 * MS, suspect), "the worker not held dies");
+        assertEquals(Liveness.State.ALIVE, l.state(0), "the held one is not checked");
+        assertTrue(suspect.isEmpty());
+        l.resume(2000 * MS);
+        assertTrue(l.check(2150 * MS, suspect).isEmpty(), "counted from the end of the collective");
+        assertEquals(List.of(0), l.check(3001 * MS, suspect), "and checked again after it");
+    }
 }

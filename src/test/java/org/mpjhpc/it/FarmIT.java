@@ -62,6 +62,47 @@ class FarmIT {
         assertTrue(r.all().contains(" WARN  [0 master] task 27 failed"), "WARN lines still show:\n" + r.all());
     }
 
+    /**
+     * Heartbeats every millisecond keep the workers sending while the master starts each
+     * phase's Bcast: a heartbeat sent into the Bcast used to hang the job (4 runs of 4 at
+     * the first boundary before the JOINED handshake; seen in CI with 200 ms heartbeats).
+     */
+    @Test
+    void phaseBoundariesUnderConstantHeartbeatsNeverHang() throws Exception {
+        StringBuilder yaml = new StringBuilder("""
+                job: farm
+                name: phase-storm
+                farm:
+                  workers: [2, 2, 2, 2, 2]
+                  heartbeat: {interval_ms: 1, timeout_ms: 60000}
+                  resources:
+                    - {name: last, type: long, value: -1}
+                  requests:
+                """);
+        int phases = 20;
+        for (int p = 0; p < phases; p++) {
+            yaml.append("    - task: {type: java, class: org.mpjhpc.farm.tasks.WriteResource,"
+                    + " args: {name: last, value: \"").append(p).append("\"}}\n");
+            yaml.append("    - task: {type: noop}\n".repeat(4));
+            yaml.append("    - phase: {name: p").append(p).append("}\n");
+        }
+        yaml.append("    - task: {type: java, class: org.mpjhpc.farm.tasks.ReadResource, args: {name: last}}\n");
+        Path config = Files.writeString(dir.resolve("storm.yaml"), yaml);
+        Path report = dir.resolve("storm.json");
+        Mpjrun.Result r = Mpjrun.run(config.toString(), "--report", report.toString(),
+                "--out", dir.resolve("storm").toString(), "--log-level", "WARN");
+        assertEquals(0, r.exit(), r.all());
+        JsonNode json = r.report(report);
+        Reports.eachTaskOnce(json, phases * 5 + 1, r);
+        long boundaries = 0;
+        for (JsonNode e : json.get("events")) {
+            assertFalse(e.get("kind").asText().equals("dead"), "no worker is lost in a boundary: " + e);
+            boundaries += e.get("kind").asText().equals("phase") ? 1 : 0;
+        }
+        assertEquals(phases, boundaries);
+        assertEquals(phases - 1, json.get("tasks").get(phases * 5).get("result").asLong(), "the last write is read");
+    }
+
     @Test
     void badConfigExitsTwoWithOneMessageAndStartsNothing() throws Exception {
         Path bad = dir.resolve("bad.yaml");

@@ -56,8 +56,9 @@ final class Mpjrun {
                 String stacks = javaStacks(p); // where it hangs, before the evidence is killed
                 p.descendants().forEach(ProcessHandle::destroyForcibly);
                 p.destroyForcibly();
-                throw new AssertionError("did not finish in 240 s: " + command + "\n--- stdout:\n" + Files.readString(out)
-                        + "\n--- stderr:\n" + Files.readString(err) + "\n--- threads of its JVMs:\n" + stacks);
+                // Stacks first and stdout last (its tail): CI shows only the start of a long failure.
+                throw new AssertionError("did not finish in 240 s: " + command + "\n--- threads of its JVMs:\n" + stacks
+                        + "\n--- stderr:\n" + Files.readString(err) + "\n--- stdout (last lines):\n" + tail(out, 40));
             }
             return new Result(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
                     Files.readString(err, StandardCharsets.UTF_8));
@@ -80,7 +81,7 @@ final class Mpjrun {
                     if (!jstack.waitFor(30, TimeUnit.SECONDS)) {
                         jstack.destroyForcibly();
                     }
-                    all.append(Files.readString(dump)).append('\n');
+                    all.append(ourThreads(Files.readString(dump))).append('\n');
                 } catch (IOException e) {
                     all.append("no jstack: ").append(e.getMessage()).append('\n');
                 } finally {
@@ -89,5 +90,28 @@ final class Mpjrun {
             }
         }
         return all.length() == 0 ? "(no Java process left)" : all.toString();
+    }
+
+    /**
+     * The threads of a dump that run our code or MPJ's (its starter, its MPI layer), without
+     * JDK and device frames or lock lines: a rank's stack in a few lines, not a page.
+     */
+    private static String ourThreads(String dump) {
+        StringBuilder kept = new StringBuilder();
+        for (String thread : dump.split("\n\\s*\n")) {
+            if (thread.contains("org.mpjhpc.") || thread.contains("at mpi.") || thread.contains("at runtime.starter.")) {
+                for (String line : thread.split("\n")) {
+                    if (!line.matches(".*(java\\.base@|at xdev\\.|at mpjdev\\.).*") && !line.trim().startsWith("- ")) {
+                        kept.append(line).append('\n');
+                    }
+                }
+            }
+        }
+        return kept.length() == 0 ? "(no thread runs our code or MPJ's)\n" : kept.toString();
+    }
+
+    private static String tail(Path file, int lines) throws IOException {
+        List<String> all = Files.readAllLines(file, StandardCharsets.UTF_8);
+        return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
     }
 }
