@@ -48,6 +48,7 @@ final class JobRunner {
             try {
                 JobConfig job = ConfigReader.read(Path.of(options.config()), options.sets(), options.logLevel(),
                         options.out(), comm.size());
+                ConfigReader.checkReport(options.report());
                 launch = new Launch(job, System.currentTimeMillis(), null);
             } catch (UserError e) {
                 launch = new Launch(null, 0, e.getMessage());

@@ -18,6 +18,7 @@ public final class Preflight {
             Options options = Options.parse(args);
             JobConfig job = ConfigReader.read(Path.of(options.config()), options.sets(), options.logLevel(),
                     options.out(), options.np());
+            ConfigReader.checkReport(options.report());
             System.out.println("np=" + job.ranks());
             System.out.println("name=" + job.name());
             System.out.println("out=" + job.outDir());

@@ -70,18 +70,43 @@ public final class ConfigReader {
      * rank starts: found only when the report is written, the whole run would be lost.
      */
     static String unwritable(Path dir) {
-        Path p = dir.toAbsolutePath().normalize();
-        while (p != null && !Files.exists(p)) {
-            p = p.getParent();
-        }
+        Path p = nearestExisting(dir);
         if (p == null) {
             return null;
         }
-        String where = p.equals(dir.toAbsolutePath().normalize()) ? "it" : p.toString();
-        if (!Files.isDirectory(p)) {
+        return problem(p, p.equals(dir.toAbsolutePath().normalize()) ? "it" : p.toString());
+    }
+
+    /** Why the job could not write the file {@code file} (its folders are made when missing), or null. */
+    public static String unwritableFile(Path file) {
+        if (Files.isDirectory(file)) {
+            return "it is a folder, not a file";
+        }
+        Path p = nearestExisting(file.toAbsolutePath().normalize().getParent());
+        return p == null ? null : problem(p, p.toString());
+    }
+
+    /** Refuses a {@code --report FILE} that cannot be written, before the job runs for nothing. */
+    public static void checkReport(String report) {
+        String problem = report == null ? null : unwritableFile(Path.of(report));
+        if (problem != null) {
+            throw new UserError("--report " + report + ": " + problem);
+        }
+    }
+
+    private static Path nearestExisting(Path path) {
+        Path p = path == null ? null : path.toAbsolutePath().normalize();
+        while (p != null && !Files.exists(p)) {
+            p = p.getParent();
+        }
+        return p;
+    }
+
+    private static String problem(Path existing, String where) {
+        if (!Files.isDirectory(existing)) {
             return where + " is a file, not a folder";
         }
-        if (!Files.isWritable(p)) {
+        if (!Files.isWritable(existing)) {
             return "cannot write into " + where + " (permissions)";
         }
         return null;

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.mpjhpc.app.UserError;
+import org.mpjhpc.config.ConfigReader;
 import org.mpjhpc.config.Section;
 
 /**
@@ -34,6 +35,9 @@ public final class DataConfigReader {
             throw new UserError(g.origin() + ": " + g.path() + ": say where to write: csv: FILE, binary: FILE and/or"
                     + " text: FILE");
         }
+        sameFile(g, csv, binary, "csv", "binary");
+        sameFile(g, csv, text, "csv", "text");
+        sameFile(g, binary, text, "binary", "text");
         long malformed = g.longIn("malformed_every", 0, 0, Long.MAX_VALUE);
         int workers = workers(g, np);
         g.finish();
@@ -111,7 +115,19 @@ public final class DataConfigReader {
 
     /** A file to write, or null when absent or set to null (so --set generate.csv=null turns it off). */
     private static String optionalPath(Section s, String key) {
-        return s.has(key) && s.plain(key) != null ? s.string(key) : null;
+        String path = s.has(key) && s.plain(key) != null ? s.string(key) : null;
+        String problem = path == null ? null : ConfigReader.unwritableFile(Path.of(path));
+        if (problem != null) {
+            throw s.error(key, "cannot write " + path + ": " + problem);
+        }
+        return path;
+    }
+
+    /** Two outputs of one job into one file would overwrite each other. */
+    private static void sameFile(Section g, String a, String b, String keyA, String keyB) {
+        if (a != null && b != null && Path.of(a).toAbsolutePath().normalize().equals(Path.of(b).toAbsolutePath().normalize())) {
+            throw g.error(keyB, "the same file as " + g.key(keyA) + " (" + a + "); give each output its own file");
+        }
     }
 
     private static CsvLayout layoutOf(String input, char delimiter, String value, String category) {

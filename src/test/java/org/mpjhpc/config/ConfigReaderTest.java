@@ -99,6 +99,27 @@ class ConfigReaderTest {
     }
 
     @Test
+    void generatedFilesAndTheReportMustBeWritableBeforeTheJob() throws IOException {
+        Path file = Files.writeString(dir.resolve("taken"), "x");
+        String f = dir.resolve("job.yaml").toString();
+        String gen = "job: generate\ngenerate:\n  rows: 10\n  csv: " + dir.resolve("new/d.csv") + "\n  binary: ";
+        assertEquals(f + ":5: generate.binary: cannot write " + file.resolve("d.col") + ": " + file
+                + " is a file, not a folder", error(gen + file.resolve("d.col") + "\n"));
+        assertEquals(f + ":5: generate.binary: cannot write " + dir + ": it is a folder, not a file",
+                error(gen + dir + "\n"));
+        assertEquals(f + ":5: generate.binary: the same file as generate.csv (" + dir.resolve("new/d.csv")
+                + "); give each output its own file", error(gen + dir.resolve("new/../new/d.csv") + "\n"));
+        assertEquals(dir.resolve("d.col").toString(),
+                ((org.mpjhpc.data.GenerateConfig) read(gen + dir.resolve("d.col") + "\n").data()).binary());
+        UserError e = assertThrows(UserError.class, () -> ConfigReader.checkReport(file.resolve("r.json").toString()));
+        assertEquals("--report " + file.resolve("r.json") + ": " + file + " is a file, not a folder", e.getMessage());
+        e = assertThrows(UserError.class, () -> ConfigReader.checkReport(dir.toString()));
+        assertEquals("--report " + dir + ": it is a folder, not a file", e.getMessage());
+        ConfigReader.checkReport(dir.resolve("later/r.json").toString()); // folders are made when missing
+        ConfigReader.checkReport(null);
+    }
+
+    @Test
     void errorsNameFileLineAndKey() {
         String f = dir.resolve("job.yaml").toString();
         assertEquals(f + ":4: farm.workers[1]: worker capacity must be between 1 and 1000000, got 0",

@@ -123,4 +123,16 @@ class FarmIT {
         assertTrue(r.stderr().contains("3 worker capacities need -np 4"), r.stderr());
         assertFalse(r.all().contains("MPJ Express"), "no rank was started");
     }
+
+    @Test
+    void aReportThatCannotBeWrittenIsRefusedBeforeLaunch() throws Exception {
+        Path file = Files.writeString(dir.resolve("taken"), "x");
+        Path out = dir.resolve("never");
+        Mpjrun.Result r = Mpjrun.run("configs/quickstart.yaml", "--report", file.resolve("r.json").toString(),
+                "--out", out.toString());
+        assertEquals(2, r.exit(), r.all());
+        assertEquals("error: --report " + file.resolve("r.json") + ": " + file + " is a file, not a folder\n", r.stderr());
+        assertFalse(r.all().contains("MPJ Express"), "no rank was started");
+        assertFalse(Files.exists(out), "nothing was written");
+    }
 }
