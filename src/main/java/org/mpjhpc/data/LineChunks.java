@@ -18,9 +18,13 @@ final class LineChunks {
     private LineChunks() {
     }
 
-    /** The range [start, stop) holding exactly the lines that start in [from, to). */
+    /** The range [start, stop) holding exactly the lines that start in [from, to); empty when none does. */
     static long[] lines(FileChannel file, long from, long to) throws IOException {
-        return new long[] {LineRanges.firstLineStart(file, from, to), LineRanges.firstLineStart(file, to, file.size())};
+        long start = LineRanges.firstLineStart(file, from, to);
+        long stop = LineRanges.firstLineStart(file, to, file.size());
+        // No line starts in [from, to) (one line spans it): the tail of that line up to the
+        // next line's start belongs to the range where the line starts, not to this one.
+        return start < to ? new long[] {start, stop} : new long[] {stop, stop};
     }
 
     static void read(FileChannel file, long start, long stop, int chunk, Consumer consumer) throws IOException {

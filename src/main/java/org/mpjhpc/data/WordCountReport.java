@@ -26,7 +26,7 @@ final class WordCountReport {
     }
 
     /**
-     * @param sums   words seen by the maps, bytes read, summed over workers
+     * @param sums   words seen by the maps and bytes read, summed over workers; the inputs' size
      * @param phases seconds per phase, maximum over ranks
      */
     static int write(JobConfig job, WordCountConfig c, List<byte[]> parts, long[] sums, double[] phases, double wall,
@@ -48,10 +48,11 @@ final class WordCountReport {
         words.forEach(w -> tsv.append(w.word()).append('\t').append(w.count()).append('\n'));
         AtomicWrite.text(out.resolve("counts.tsv"), tsv.toString());
         double ioSeconds = (System.nanoTime() - io) / 1e9;
-        boolean ok = total == sums[0] && records == all.size();
+        boolean ok = total == sums[0] && records == all.size() && sums[1] == sums[2];
         String checks = String.format(Locale.ROOT, "%s: reduced counts sum to %d, the maps saw %d words; "
-                + "%s: %d distinct words, each held by one reducer", total == sums[0] ? "ok" : "FAILED", total, sums[0],
-                records == all.size() ? "ok" : "FAILED", all.size());
+                + "%s: %d distinct words, each held by one reducer; %s: bytes read %d of %d",
+                total == sums[0] ? "ok" : "FAILED", total, sums[0], records == all.size() ? "ok" : "FAILED", all.size(),
+                sums[1] == sums[2] ? "ok" : "FAILED", sums[1], sums[2]);
         ObjectNode j = json(c, words, total, sums[1], phases, ioSeconds, wall);
         j.put("verified", ok);
         j.put("checks", checks);

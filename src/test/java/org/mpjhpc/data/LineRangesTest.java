@@ -28,6 +28,27 @@ class LineRangesTest {
         return lines;
     }
 
+    /** As the workers read: {@link LineChunks#lines} of each range, then its chunks cut into lines. */
+    private static List<String> readChunked(Path file, int parts, int chunk) throws IOException {
+        List<String> lines = new ArrayList<>();
+        try (FileChannel ch = FileChannel.open(file)) {
+            for (int i = 0; i < parts; i++) {
+                long[] r = LineRanges.range(ch.size(), parts, i);
+                long[] whole = LineChunks.lines(ch, r[0], r[1]);
+                LineChunks.read(ch, whole[0], whole[1], chunk, (buf, n, done) -> {
+                    String text = new String(buf, 0, n, StandardCharsets.UTF_8);
+                    for (String line : text.split("\n", -1)) {
+                        lines.add(line.endsWith("\r") ? line.substring(0, line.length() - 1) : line);
+                    }
+                    if (text.endsWith("\n")) {
+                        lines.remove(lines.size() - 1); // no line after the last newline
+                    }
+                });
+            }
+        }
+        return lines;
+    }
+
     @Test
     void everyLineIsReadExactlyOnceForRandomSplits() throws IOException {
         Random random = new Random(5);
@@ -50,7 +71,17 @@ class LineRangesTest {
             Files.writeString(file, text, StandardCharsets.UTF_8);
             int parts = 1 + random.nextInt(Math.max(1, Math.min(64, text.length() + 3)));
             assertEquals(expected, read(file, parts), "trial " + trial + " with " + parts + " parts");
+            int chunk = 1 + random.nextInt(300);
+            assertEquals(expected, readChunked(file, parts, chunk),
+                    "trial " + trial + " with " + parts + " parts read in chunks of " + chunk);
         }
+    }
+
+    @Test
+    void aRangeInWhichNoLineStartsReadsNothing() throws IOException {
+        Path file = Files.writeString(dir.resolve("s.csv"), "id,value,category\n1,2,x\n");
+        assertEquals(List.of("id,value,category", "1,2,x"), readChunked(file, 4, 64), "the header spans three ranges");
+        assertEquals(List.of("id,value,category", "1,2,x"), readChunked(file, 30, 64), "more ranges than bytes");
     }
 
     @Test

@@ -227,8 +227,14 @@ class DataIT {
         assertEquals(0, g.exit(), g.all());
         Files.writeString(texts.resolve("b.txt"), "Ñandú y ÑANDÚ,\r\n\r\nel niño's 2 niños — x2\nsin salto final");
         Files.writeString(texts.resolve("c.txt"), "");
+        // One line longer than a worker's share of the bytes: no worker may read part of it twice.
+        StringBuilder longLine = new StringBuilder();
+        for (int i = 0; longLine.length() < 2 * Files.size(texts.resolve("a.txt")); i++) {
+            longLine.append("palabra").append(i % 97).append(' ');
+        }
+        Files.writeString(texts.resolve("d.txt"), longLine.append("\nfin\n"));
         Map<String, Long> plain = new HashMap<>();
-        for (String f : List.of("a.txt", "b.txt", "c.txt")) {
+        for (String f : List.of("a.txt", "b.txt", "c.txt", "d.txt")) {
             Matcher m = WORD.matcher(Files.readString(texts.resolve(f)));
             while (m.find()) {
                 plain.merge(m.group().toLowerCase(Locale.ROOT), 1L, Long::sum);
