@@ -9,19 +9,23 @@ final class Decomposition {
     private Decomposition() {
     }
 
+    /** The fewest cells a block may have along each side: the halo is this deep. */
+    static final int MIN_CELLS = 2;
+
     /**
      * The factorisation px * py = ranks that keeps blocks closest to square for an nx x ny
-     * grid (the least halo to exchange), preferring more blocks along the longer side.
+     * grid (the least halo to exchange), preferring more blocks along the longer side; null
+     * when no factorisation leaves every block {@link #MIN_CELLS} cells a side.
      */
     static int[] dims(int ranks, int nx, int ny) {
-        int[] best = {ranks, 1};
+        int[] best = null;
         double bestCost = Double.MAX_VALUE;
         for (int px = 1; px <= ranks; px++) {
             if (ranks % px != 0) {
                 continue;
             }
             int py = ranks / px;
-            if (px > nx || py > ny) {
+            if (nx < MIN_CELLS * px || ny < MIN_CELLS * py) {
                 continue;
             }
             double cost = (double) nx / px + (double) ny / py;

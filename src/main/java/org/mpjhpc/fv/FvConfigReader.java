@@ -47,6 +47,11 @@ public final class FvConfigReader {
             throw fv.error("workers", workers + " compute workers need -np " + (workers + 1) + " (1 master + "
                     + workers + "), but the job runs with -np " + np);
         }
+        if (Decomposition.dims(workers, nx, ny) == null) {
+            throw fv.error("workers", "a " + nx + " x " + ny + " grid cannot be cut into " + workers + " block(s) of at"
+                    + " least " + Decomposition.MIN_CELLS + " x " + Decomposition.MIN_CELLS + " cells (the halo is "
+                    + Decomposition.MIN_CELLS + " cells deep): use fewer workers or more cells");
+        }
         int diag = fv.intIn("diagnostics_every", 10, 1, Integer.MAX_VALUE);
         long heartbeat = fv.longIn("heartbeat_ms", 1000, 1, 3_600_000);
         int checkpoint = fv.intIn("checkpoint_every", 0, 0, Integer.MAX_VALUE);

@@ -120,6 +120,15 @@ class ConfigReaderTest {
     }
 
     @Test
+    void aGridTooSmallForItsWorkersIsRefused() throws IOException {
+        String fv = "job: fv\nfv:\n  problem: sod_x\n  nx: 3\n  ny: 1\n  workers: ";
+        assertEquals(dir.resolve("job.yaml") + ":6: fv.workers: a 3 x 1 grid cannot be cut into 4 block(s) of at least"
+                + " 2 x 2 cells (the halo is 2 cells deep): use fewer workers or more cells", error(fv + "4\n"));
+        assertTrue(error(fv.replace("ny: 1", "ny: 3") + "4\n").contains("a 3 x 3 grid cannot be cut into 4 block(s)"));
+        assertEquals(4, read(fv.replace("ny: 1", "ny: 8") + "4\n").fv().workers(), "1 x 4 blocks of 3 x 2 cells");
+    }
+
+    @Test
     void errorsNameFileLineAndKey() {
         String f = dir.resolve("job.yaml").toString();
         assertEquals(f + ":4: farm.workers[1]: worker capacity must be between 1 and 1000000, got 0",

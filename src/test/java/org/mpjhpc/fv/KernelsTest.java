@@ -1,6 +1,7 @@
 package org.mpjhpc.fv;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -62,6 +63,9 @@ class KernelsTest {
         assertArrayEquals(new int[] {4, 1}, Decomposition.dims(4, 400, 4));
         assertArrayEquals(new int[] {1, 3}, Decomposition.dims(3, 4, 300));
         assertArrayEquals(new int[] {3, 2}, Decomposition.dims(6, 300, 200));
+        assertArrayEquals(new int[] {1, 2}, Decomposition.dims(2, 3, 4), "blocks of at least two cells a side");
+        assertNull(Decomposition.dims(4, 3, 1), "no factorisation leaves every block two cells a side");
+        assertNull(Decomposition.dims(1, 1, 8));
         for (int parts = 1; parts <= 7; parts++) {
             int covered = 0;
             for (int c = 0; c < parts; c++) {
