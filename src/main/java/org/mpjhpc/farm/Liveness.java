@@ -5,7 +5,9 @@ import java.util.List;
 
 /**
  * The master's view of each worker's heartbeat. Heartbeats and results count as signs of
- * life: both come only from a worker whose executor lives. Silence longer than two heartbeat intervals makes a worker SUSPECT;
+ * life: both come only from a worker whose executor lives. Silence longer than two
+ * heartbeat intervals makes a worker SUSPECT, once it has been heard since it started (a
+ * starting JVM loads and compiles for longer than that: every run warned of every worker);
  * silence longer than the timeout makes it DEAD, and it stays dead until it rejoins
  * ({@link #watch}). Workers that are not working (standby, stopped) are OFF: not watched.
  * A worker waiting in a collective cannot speak: it is held ({@link #hold}) and not checked
@@ -19,6 +21,7 @@ final class Liveness {
     private final long[] lastSeen;
     private final State[] state;
     private final boolean[] held;
+    private final boolean[] heardSinceWatch;
 
     /** @param watched how many workers (the first ones) are watched from the start */
     Liveness(int workers, int watched, long intervalMs, long timeoutMs, long nowNanos) {
@@ -27,6 +30,7 @@ final class Liveness {
         this.lastSeen = new long[workers];
         this.state = new State[workers];
         this.held = new boolean[workers];
+        this.heardSinceWatch = new boolean[workers];
         for (int w = 0; w < workers; w++) {
             lastSeen[w] = nowNanos;
             state[w] = w < watched ? State.ALIVE : State.OFF;
@@ -37,6 +41,7 @@ final class Liveness {
     void watch(int worker, long nowNanos) {
         lastSeen[worker] = nowNanos;
         state[worker] = State.ALIVE;
+        heardSinceWatch[worker] = false;
     }
 
     /** Stops watching a worker that no longer works. */
@@ -47,6 +52,7 @@ final class Liveness {
     /** A message came from the worker. Returns true if it had been suspect. */
     boolean heard(int worker, long nowNanos) {
         lastSeen[worker] = nowNanos;
+        heardSinceWatch[worker] = true;
         boolean wasSuspect = state[worker] == State.SUSPECT;
         if (wasSuspect) {
             state[worker] = State.ALIVE;
@@ -80,7 +86,7 @@ final class Liveness {
             if ((state[w] == State.ALIVE || state[w] == State.SUSPECT) && silent > timeoutNanos) {
                 state[w] = State.DEAD;
                 died.add(w);
-            } else if (state[w] == State.ALIVE && silent > 2 * intervalNanos) {
+            } else if (state[w] == State.ALIVE && heardSinceWatch[w] && silent > 2 * intervalNanos) {
                 state[w] = State.SUSPECT;
                 newlySuspect.add(w);
             }

@@ -14,6 +14,7 @@ class LivenessTest {
     void silenceMakesSuspectThenDeadAndAMessageRevivesASuspect() {
         Liveness l = new Liveness(3, 2, 100, 1000, 0);
         List<Integer> suspect = new ArrayList<>();
+        l.heard(0, 10 * MS);
         assertTrue(l.check(150 * MS, suspect).isEmpty());
         assertTrue(suspect.isEmpty());
         l.heard(1, 150 * MS);
@@ -44,5 +45,19 @@ class LivenessTest {
         l.resume(2000 * MS);
         assertTrue(l.check(2150 * MS, suspect).isEmpty(), "counted from the end of the collective");
         assertEquals(List.of(0), l.check(3001 * MS, suspect), "and checked again after it");
+    }
+
+    @Test
+    void aWorkerNotHeardSinceItStartedIsNotSuspectButStillDies() {
+        Liveness l = new Liveness(1, 1, 100, 1000, 0);
+        List<Integer> suspect = new ArrayList<>();
+        assertTrue(l.check(900 * MS, suspect).isEmpty());
+        assertTrue(suspect.isEmpty(), "starting up: no warning yet");
+        assertEquals(List.of(0), l.check(1001 * MS, suspect), "but the timeout holds");
+        l.watch(0, 2000 * MS);
+        assertTrue(l.check(2500 * MS, suspect).isEmpty() && suspect.isEmpty(), "a restarted worker starts again");
+        l.heard(0, 2600 * MS);
+        l.check(2801 * MS, suspect);
+        assertEquals(List.of(0), suspect, "heard once, silence is suspect again");
     }
 }
