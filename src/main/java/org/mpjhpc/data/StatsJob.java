@@ -123,6 +123,10 @@ public final class StatsJob {
         if (comm.master()) {
             String header = firstLine(stdin);
             try {
+                if (header.isEmpty()) {
+                    throw new UserError("standard input: no header line (the input is empty or starts with an empty"
+                            + " line); a CSV starts with a header line");
+                }
                 CsvHeader.layout(header, config.delimiter(), config.columns().get(0), config.columns().get(1),
                         "standard input");
                 verdict = "ok " + header;

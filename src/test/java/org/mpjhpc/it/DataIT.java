@@ -191,6 +191,10 @@ class DataIT {
         r = Mpjrun.runWithInput(empty.toFile(), "configs/bigdata/stats-stdin.yaml", "--set", "stats.value_column=x");
         assertEquals(2, r.exit(), r.all());
         assertTrue(r.all().contains("standard input: line 1: no column 'x'"), r.all());
+        r = Mpjrun.runWithInput(Files.writeString(dir.resolve("none.csv"), "").toFile(),
+                "configs/bigdata/stats-stdin.yaml");
+        assertEquals(2, r.exit(), r.all());
+        assertTrue(r.stderr().contains("error: standard input: no header line (the input is empty"), r.all());
     }
 
     @Test
