@@ -192,9 +192,10 @@ class DataIT {
         assertEquals(2, r.exit(), r.all());
         assertTrue(r.all().contains("standard input: line 1: no column 'x'"), r.all());
         r = Mpjrun.runWithInput(Files.writeString(dir.resolve("none.csv"), "").toFile(),
-                "configs/bigdata/stats-stdin.yaml");
+                "configs/bigdata/stats-stdin.yaml", "--out", dir.resolve("none").toString());
         assertEquals(2, r.exit(), r.all());
-        assertTrue(r.stderr().contains("error: standard input: no header line (the input is empty"), r.all());
+        assertTrue(r.all().contains("error: standard input: no header line (the input is empty"), r.all());
+        assertFalse(Files.exists(dir.resolve("none/report.json")), "nothing written");
     }
 
     @Test
