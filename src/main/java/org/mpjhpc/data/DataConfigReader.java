@@ -125,9 +125,13 @@ public final class DataConfigReader {
 
     /** Two outputs of one job into one file would overwrite each other. */
     private static void sameFile(Section g, String a, String b, String keyA, String keyB) {
-        if (a != null && b != null && Path.of(a).toAbsolutePath().normalize().equals(Path.of(b).toAbsolutePath().normalize())) {
+        if (a != null && b != null && absolute(a).equals(absolute(b))) {
             throw g.error(keyB, "the same file as " + g.key(keyA) + " (" + a + "); give each output its own file");
         }
+    }
+
+    private static Path absolute(String path) {
+        return Path.of(path).toAbsolutePath().normalize();
     }
 
     private static CsvLayout layoutOf(String input, char delimiter, String value, String category) {

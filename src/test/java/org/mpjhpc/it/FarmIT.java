@@ -131,7 +131,8 @@ class FarmIT {
         Mpjrun.Result r = Mpjrun.run("configs/quickstart.yaml", "--report", file.resolve("r.json").toString(),
                 "--out", out.toString());
         assertEquals(2, r.exit(), r.all());
-        assertEquals("error: --report " + file.resolve("r.json") + ": " + file + " is a file, not a folder\n", r.stderr());
+        assertEquals("error: --report " + file.resolve("r.json") + ": " + file + " is a file, not a folder\n",
+                r.stderr());
         assertFalse(r.all().contains("MPJ Express"), "no rank was started");
         assertFalse(Files.exists(out), "nothing was written");
     }

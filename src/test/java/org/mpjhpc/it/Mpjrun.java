@@ -99,7 +99,8 @@ final class Mpjrun {
     private static String ourThreads(String dump) {
         StringBuilder kept = new StringBuilder();
         for (String thread : dump.split("\n\\s*\n")) {
-            if (thread.contains("org.mpjhpc.") || thread.contains("at mpi.") || thread.contains("at runtime.starter.")) {
+            if (thread.contains("org.mpjhpc.") || thread.contains("at mpi.")
+                    || thread.contains("at runtime.starter.")) {
                 for (String line : thread.split("\n")) {
                     if (!line.matches(".*(java\\.base@|at xdev\\.|at mpjdev\\.).*") && !line.trim().startsWith("- ")) {
                         kept.append(line).append('\n');
