@@ -350,12 +350,15 @@ final class Master {
         }
     }
 
+    /** READY: a restarted worker rejoins; an added one has its executor up (a phase boundary waits for it). */
     private void rejoined(int worker, long now) {
         if (scheduler.state(worker) == Scheduler.State.RESTARTING) {
             scheduler.ready(worker);
             liveness.watch(worker, now);
             events.add("ready", worker, "rejoined with capacity " + scheduler.capacity(worker));
             Log.info("worker " + worker + " rejoined with capacity " + scheduler.capacity(worker));
+        } else if (scheduler.state(worker) == Scheduler.State.ACTIVE) {
+            scheduler.ready(worker);
         }
     }
 

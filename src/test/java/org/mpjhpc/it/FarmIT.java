@@ -103,6 +103,46 @@ class FarmIT {
         assertEquals(phases - 1, json.get("tasks").get(phases * 5).get("result").asLong(), "the last write is read");
     }
 
+    /** A phase boundary waits for an added worker's READY; it was never counted, and the job hung. */
+    @Test
+    void aPhaseBoundaryAfterElasticChangesStillComes() throws Exception {
+        Path config = Files.writeString(dir.resolve("elastic-phases.yaml"), """
+                job: farm
+                name: elastic-phases
+                farm:
+                  workers: [2, 2]
+                  standby: 2
+                  resources:
+                    - {name: n, type: long, value: 0}
+                  requests:
+                    - times: 4
+                      task: {type: fib, n: 25}
+                    - phase: {name: one}
+                    - add_worker: {capacity: 2}
+                    - stop_worker: {worker: 0}
+                    - task: {type: java, class: org.mpjhpc.farm.tasks.WriteResource, args: {name: n, value: "5"}}
+                    - phase: {name: two}
+                    - times: 4
+                      task: {type: fib, n: 25}
+                    - phase: {name: three}
+                    - task: {type: java, class: org.mpjhpc.farm.tasks.ReadResource, args: {name: n}}
+                """);
+        Path report = dir.resolve("elastic-phases.json");
+        Mpjrun.Result r = Mpjrun.run(config.toString(), "--report", report.toString(),
+                "--out", dir.resolve("elastic-phases").toString());
+        assertEquals(0, r.exit(), r.all());
+        JsonNode json = r.report(report);
+        Reports.eachTaskOnce(json, 10, r);
+        long boundaries = 0;
+        for (JsonNode e : json.get("events")) {
+            boundaries += e.get("kind").asText().equals("phase") ? 1 : 0;
+        }
+        assertEquals(3, boundaries, r.all());
+        assertEquals(5, json.get("tasks").get(9).get("result").asLong(), "the write before phase two is read");
+        assertEquals("stopped", Reports.worker(json, 0).get("state").asText());
+        assertEquals("active", Reports.worker(json, 2).get("state").asText(), "the added worker");
+    }
+
     @Test
     void badConfigExitsTwoWithOneMessageAndStartsNothing() throws Exception {
         Path bad = dir.resolve("bad.yaml");
