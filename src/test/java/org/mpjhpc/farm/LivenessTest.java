@@ -31,12 +31,14 @@ class LivenessTest {
         assertEquals(Liveness.State.OFF, l.state(2), "standby workers are not watched");
         l.watch(1, 3000 * MS);
         assertEquals(Liveness.State.ALIVE, l.state(1), "a restarted worker is watched again");
-        assertEquals(List.of(1), l.check(4001 * MS, new ArrayList<>()));
+        assertEquals(List.of(1), l.check((4001 + Liveness.STARTUP_GRACE_MS) * MS, new ArrayList<>()));
     }
 
     @Test
     void aWorkerHeldInACollectiveIsNotCheckedAndCountsFromItsEnd() {
         Liveness l = new Liveness(2, 2, 100, 1000, 0);
+        l.heard(0, 0);
+        l.heard(1, 0);
         l.hold(0);
         List<Integer> suspect = new ArrayList<>();
         assertEquals(List.of(1), l.check(1500 * MS, suspect), "the worker not held dies");
@@ -48,16 +50,18 @@ class LivenessTest {
     }
 
     @Test
-    void aWorkerNotHeardSinceItStartedIsNotSuspectButStillDies() {
+    void aWorkerNotHeardSinceItStartedIsNotSuspectAndDiesAfterTheGrace() {
         Liveness l = new Liveness(1, 1, 100, 1000, 0);
+        long grace = Liveness.STARTUP_GRACE_MS;
         List<Integer> suspect = new ArrayList<>();
-        assertTrue(l.check(900 * MS, suspect).isEmpty());
+        assertTrue(l.check((1000 + grace) * MS, suspect).isEmpty());
         assertTrue(suspect.isEmpty(), "starting up: no warning yet");
-        assertEquals(List.of(0), l.check(1001 * MS, suspect), "but the timeout holds");
-        l.watch(0, 2000 * MS);
-        assertTrue(l.check(2500 * MS, suspect).isEmpty() && suspect.isEmpty(), "a restarted worker starts again");
-        l.heard(0, 2600 * MS);
-        l.check(2801 * MS, suspect);
+        assertEquals(List.of(0), l.check((1001 + grace) * MS, suspect), "but timeout and grace hold");
+        l.watch(0, 10_000 * MS);
+        assertTrue(l.check(12_000 * MS, suspect).isEmpty() && suspect.isEmpty(), "a restarted worker starts again");
+        l.heard(0, 12_100 * MS);
+        l.check(12_301 * MS, suspect);
         assertEquals(List.of(0), suspect, "heard once, silence is suspect again");
+        assertEquals(List.of(0), l.check(13_101 * MS, suspect), "and the timeout alone holds");
     }
 }
