@@ -13,7 +13,8 @@ import java.util.TreeMap;
  * buckets that straddle a bin edge or a limit ({@link #EDGE}) are classified value by
  * value. The bucket that holds each wanted rank of the quantiles is where its search
  * starts; its values are gathered in the same pass ({@link #QUANT}) unless they are too
- * many to hold ({@link #CAP}), and the search rounds then run over them in memory.
+ * many to hold ({@link #CAP}), and the search then takes them in one round (the start is
+ * {@code held}).
  *
  * <p>Pure logic: the master's side of {@link GlobalPasses}.
  */
@@ -51,10 +52,11 @@ final class BucketPlan {
             double hi = atMost(KeyBuckets.high(b), bins.hi());
             countOrFlag(b, c, lo, hi);
             boolean holdsRank = next < ranks.length && ranks[next] < below + c;
+            boolean quant = holdsRank && c > slack && lo < hi;
             for (; next < ranks.length && ranks[next] < below + c; next++) {
-                starts.put(ranks[next], new QuantileSearch.Interval(lo, hi, below, c));
+                starts.put(ranks[next], new QuantileSearch.Interval(lo, hi, below, c, quant));
             }
-            if (holdsRank && c > slack && lo < hi) {
+            if (quant) {
                 flags.put(b, (byte) (flags.getOrDefault(b, (byte) 0) | QUANT));
                 wanted += c;
             }
@@ -64,6 +66,7 @@ final class BucketPlan {
             throw new IllegalStateException("rank " + ranks[next] + " beyond the " + below + " values counted");
         }
         if (wanted > cap) { // too many to hold: the search scans all values instead
+            starts.replaceAll((rank, i) -> new QuantileSearch.Interval(i.lo(), i.hi(), i.below(), i.inside()));
             for (Integer b : flags.keySet().toArray(new Integer[0])) {
                 byte f = (byte) (flags.get(b) & ~QUANT);
                 if (f == 0) {

@@ -42,7 +42,8 @@ final class GlobalPasses {
         SecondPass.EdgeScan scan = new SecondPass.EdgeScan(BucketPlan.decode(flags), summary(bins, t, stddev));
         values.scan(scan);
         long[] exact = comm.sum(scan.exact.toArray());
-        rounds = new QuantileRounds(comm, BucketPlan.gathers(flags) ? q -> scan.keptNear(q.lo()) : q -> values);
+        rounds = BucketPlan.gathers(flags) ? QuantileRounds.holding(comm, q -> scan.heldNear(q.lo()))
+                : QuantileRounds.scanning(comm, values);
         if (comm.master()) {
             result.bins = bins;
             result.histogram = plan.whole.counts.clone();

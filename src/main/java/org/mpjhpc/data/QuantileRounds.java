@@ -2,27 +2,39 @@ package org.mpjhpc.data;
 
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Function;
 
 /**
  * The quantile search over MPI. Each round the master Bcasts the queries; every worker
- * answers each from the values that can hold it (the bucket the second pass kept for it,
- * or all its kept values, one scan serving the whole round), histograms by Reduce (SUM of
- * counts, MIN and MAX per bin) and gathers by sending its sorted values; an empty round
- * ends the search.
+ * answers them: a gather by sending the values of the query's interval, a histogram by
+ * Reduce (SUM of counts, MIN and MAX per bin); an empty round ends the search. The values
+ * of a query are those the second pass held for its bucket ({@link #holding}), else found
+ * by one scan of all kept values that serves the whole round ({@link #scanning}).
+ *
+ * <p>Plain loops, no streams: this code runs once per job on every rank, cold, and each
+ * stream or lambda a rank meets first costs it about a millisecond (measured).
  */
 final class QuantileRounds implements QuantileSearch.Cluster {
     private final DataComm comm;
-    private final Function<QuantileSearch.Query, KeptValues> values;
+    /** This worker's values of a held interval, or null: then {@link #all} is scanned. */
+    private final Function<QuantileSearch.Query, double[]> held;
+    private final KeptValues all;
 
-    /** @param values the values this worker searches for a query: all that it can ask for */
-    QuantileRounds(DataComm comm, Function<QuantileSearch.Query, KeptValues> values) {
+    private QuantileRounds(DataComm comm, Function<QuantileSearch.Query, double[]> held, KeptValues all) {
         this.comm = comm;
-        this.values = values;
+        this.held = held;
+        this.all = all;
+    }
+
+    /** Every query is a gather of the values the second pass held for its interval: {@code held} gives them. */
+    static QuantileRounds holding(DataComm comm, Function<QuantileSearch.Query, double[]> held) {
+        return new QuantileRounds(comm, held, null);
+    }
+
+    /** Every query is answered by a scan of {@code all} of this worker's kept values. */
+    static QuantileRounds scanning(DataComm comm, KeptValues all) {
+        return new QuantileRounds(comm, null, all);
     }
 
     /** Master: one round. */
@@ -49,18 +61,30 @@ final class QuantileRounds implements QuantileSearch.Cluster {
     }
 
     private List<QuantileSearch.Answer> answerAll(List<QuantileSearch.Query> queries) {
-        Map<QuantileSearch.Query, QuantileSearch.Answer> local = new HashMap<>();
-        Map<QuantileSearch.Query, double[]> gathered = new HashMap<>();
-        Map<KeptValues, List<QuantileSearch.Query>> bySource = new IdentityHashMap<>();
-        queries.forEach(q -> bySource.computeIfAbsent(values.apply(q), s -> new ArrayList<>()).add(q));
-        bySource.forEach((source, asked) -> scan(source, asked, local, gathered)); // one scan per source
+        List<QuantileSearch.Query> histograms = new ArrayList<>();
+        List<QuantileSearch.Query> gathers = new ArrayList<>();
+        for (QuantileSearch.Query q : queries) {
+            (q.gather() ? gathers : histograms).add(q);
+        }
+        if (held != null && !histograms.isEmpty()) { // a held interval is gathered whole, never narrowed
+            throw new IllegalStateException("a histogram query over held values: " + histograms.get(0));
+        }
+        SecondPass.Histograms h = new SecondPass.Histograms(histograms);
+        SecondPass.Gather g = new SecondPass.Gather(held == null ? gathers : List.of());
+        if (held == null) {
+            all.scan((v, from, to) -> { // one scan of the kept values serves the whole round
+                h.block(v, from, to);
+                g.block(v, from, to);
+            });
+        }
         List<QuantileSearch.Answer> answers = new ArrayList<>();
         for (QuantileSearch.Query q : queries) {
             if (q.gather()) {
-                List<byte[]> parts = comm.gather(toBytes(gathered.get(q)));
-                answers.add(parts == null ? null : new QuantileSearch.Answer(null, null, null, merge(parts)));
+                double[] mine = held != null ? held.apply(q) : g.values(gathers.indexOf(q));
+                List<byte[]> parts = comm.gather(toBytes(mine));
+                answers.add(parts == null ? null : new QuantileSearch.Answer(null, null, null, concat(parts)));
             } else {
-                QuantileSearch.Answer a = local.get(q);
+                QuantileSearch.Answer a = h.answers[histograms.indexOf(q)];
                 answers.add(new QuantileSearch.Answer(comm.sum(a.counts()), comm.min(a.mins()), comm.max(a.maxs()),
                         null));
             }
@@ -68,33 +92,14 @@ final class QuantileRounds implements QuantileSearch.Cluster {
         return answers;
     }
 
-    /** Answers this worker's part of {@code asked} in one scan of {@code source}. */
-    private static void scan(KeptValues source, List<QuantileSearch.Query> asked,
-            Map<QuantileSearch.Query, QuantileSearch.Answer> local, Map<QuantileSearch.Query, double[]> gathered) {
-        List<QuantileSearch.Query> histograms = asked.stream().filter(q -> !q.gather()).toList();
-        List<QuantileSearch.Query> gathers = asked.stream().filter(QuantileSearch.Query::gather).toList();
-        SecondPass.Histograms h = new SecondPass.Histograms(histograms);
-        SecondPass.Gather g = new SecondPass.Gather(gathers);
-        source.scan((v, from, to) -> {
-            h.block(v, from, to);
-            g.block(v, from, to);
-        });
-        for (int k = 0; k < histograms.size(); k++) {
-            local.put(histograms.get(k), h.answers[k]);
-        }
-        for (int k = 0; k < gathers.size(); k++) {
-            gathered.put(gathers.get(k), g.sorted(k));
-        }
-    }
-
-    private static double[] merge(List<byte[]> parts) {
+    private static double[] concat(List<byte[]> parts) {
         List<double[]> arrays = new ArrayList<>();
         for (byte[] p : parts) {
             double[] d = new double[p.length / 8];
             ByteBuffer.wrap(p).asDoubleBuffer().get(d);
             arrays.add(d);
         }
-        return SecondPass.merge(arrays);
+        return SecondPass.concat(arrays);
     }
 
     private static byte[] toBytes(double[] values) {

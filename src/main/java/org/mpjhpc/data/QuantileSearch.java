@@ -13,8 +13,10 @@ import java.util.Map;
  * histogram of the values in its interval, summed over the workers, says which bin holds
  * rank r; the next round looks only inside that bin, between the smallest and largest
  * value it holds. Once the interval holds few values ({@link #GATHER}) they are gathered
- * and sorted, and rank r is read off. Quantiles interpolate linearly between order statistics (numpy's default):
- * q(p) = x[k] + (h - k)(x[k+1] - x[k]) with h = (n - 1) p, k = floor(h).
+ * (at once, whatever their number, when the second pass already {@code held} them) and
+ * rank r is selected among them ({@link Select}). Quantiles interpolate linearly between
+ * order statistics (numpy's default): q(p) = x[k] + (h - k)(x[k+1] - x[k]) with
+ * h = (n - 1) p, k = floor(h).
  *
  * <p>With a rank slack s &gt; 0 a target stops as soon as its interval holds at most s
  * values (their ranks are known: the interval's first value has rank {@code below}); it
@@ -33,7 +35,7 @@ final class QuantileSearch {
     record Query(double lo, double hi, boolean gather) {
     }
 
-    /** The answer to a query, over all workers: per-bin counts, minima and maxima, or the values sorted. */
+    /** The answer to a query, over all workers: per-bin counts, minima and maxima, or the values (in any order). */
     record Answer(long[] counts, double[] mins, double[] maxs, double[] values) {
     }
 
@@ -42,8 +44,14 @@ final class QuantileSearch {
         List<Answer> answer(List<Query> queries);
     }
 
-    /** Values in [lo, hi], {@code inside} of them, with {@code below} smaller values outside. */
-    record Interval(double lo, double hi, long below, long inside) {
+    /**
+     * Values in [lo, hi], {@code inside} of them, with {@code below} smaller values outside;
+     * {@code held}: the workers hold exactly these values in memory, so they are gathered at once.
+     */
+    record Interval(double lo, double hi, long below, long inside, boolean held) {
+        Interval(double lo, double hi, long below, long inside) {
+            this(lo, hi, below, inside, false);
+        }
     }
 
     /** Where the search starts for each wanted rank. */
@@ -59,6 +67,8 @@ final class QuantileSearch {
         long inside;
         double value = Double.NaN;
         boolean resolved;
+        /** Held values are gathered whatever their number; until narrowed, the interval is held. */
+        boolean held;
 
         Target(long rank, Interval start) {
             this.rank = rank;
@@ -66,6 +76,7 @@ final class QuantileSearch {
             this.hi = start.hi();
             this.below = start.below();
             this.inside = start.inside();
+            this.held = start.held();
             if (lo == hi) {
                 value = lo;
                 resolved = true;
@@ -73,7 +84,7 @@ final class QuantileSearch {
         }
 
         Query query() {
-            return new Query(lo, hi, inside <= GATHER);
+            return new Query(lo, hi, held || inside <= GATHER);
         }
     }
 
@@ -142,7 +153,7 @@ final class QuantileSearch {
                 if (!t.resolved) {
                     Answer a = answers.get(queries.indexOf(t.query()));
                     if (t.query().gather()) {
-                        t.value = a.values()[(int) (t.rank - t.below)];
+                        t.value = Select.kth(a.values(), (int) (t.rank - t.below));
                         t.resolved = true;
                     } else {
                         narrow(t, a);

@@ -115,10 +115,9 @@ final class SecondPass {
          * The values kept in the bucket of {@code x} (a bucket flagged {@link BucketPlan#QUANT}):
          * every quantile query lies inside one such bucket, and needs only its values.
          */
-        KeptValues keptNear(double x) {
+        double[] heldNear(double x) {
             int slot = flags[KeyBuckets.bucket(x)] >>> BucketPlan.SLOT;
-            return slot < kept.length && kept[slot] != null ? KeptValues.of(kept[slot], n[slot])
-                    : KeptValues.of(new double[0], 0);
+            return slot < kept.length && kept[slot] != null ? Arrays.copyOf(kept[slot], n[slot]) : new double[0];
         }
     }
 
@@ -174,7 +173,7 @@ final class SecondPass {
         return a;
     }
 
-    /** The values in the intervals of several queries, collected for sorting, in one scan. */
+    /** The values in the intervals of several queries, collected in one scan. */
     static final class Gather implements KeptValues.Kernel {
         private final double[] lo;
         private final double[] hi;
@@ -212,16 +211,14 @@ final class SecondPass {
             out[k][n[k]++] = x;
         }
 
-        /** The values of query {@code k}, sorted. */
-        double[] sorted(int k) {
-            double[] s = Arrays.copyOf(out[k], n[k]);
-            Arrays.sort(s);
-            return s;
+        /** The values of query {@code k}. */
+        double[] values(int k) {
+            return Arrays.copyOf(out[k], n[k]);
         }
     }
 
-    /** Merges sorted arrays into one sorted array. */
-    static double[] merge(List<double[]> parts) {
+    /** The arrays one after another. */
+    static double[] concat(List<double[]> parts) {
         int total = parts.stream().mapToInt(p -> p.length).sum();
         double[] all = new double[total];
         int at = 0;
@@ -229,7 +226,6 @@ final class SecondPass {
             System.arraycopy(p, 0, all, at, p.length);
             at += p.length;
         }
-        Arrays.sort(all);
         return all;
     }
 }

@@ -21,7 +21,7 @@ class BucketPlanTest {
     private static final List<Double> PS = List.of(0.0, 0.001, 0.25, 0.5, 0.9, 0.99, 0.999, 1.0);
 
     /** What the job reports, and how many buckets it looked inside. */
-    private record Outcome(long[] histogram, long outliers, double[] quantiles, int edges) {
+    private record Outcome(long[] histogram, long outliers, double[] quantiles, int edges, int rounds) {
     }
 
     private static Outcome run(double[] all, int workers, int bins, long slack, long cap) {
@@ -49,15 +49,20 @@ class BucketPlanTest {
                 histogram[i] += scan.exact.counts[i];
             }
             outliers += scan.exact.outliers;
-            searched.add(BucketPlan.gathers(flags) ? q -> scan.keptNear(q.lo()) : q -> KeptValues.of(p, p.length));
+            searched.add(BucketPlan.gathers(flags) ? q -> held(scan.heldNear(q.lo())) : q -> KeptValues.of(p, p.length));
         }
+        int[] rounds = {0};
         double[] q = QuantileSearch.quantiles(PS, all.length, slack, plan.starts::get,
-                QuantileSearchTest.searching(searched, new int[1]));
+                QuantileSearchTest.searching(searched, rounds));
         int edges = 0;
         for (int f : BucketPlan.decode(flags)) {
             edges += (f & BucketPlan.EDGE) != 0 ? 1 : 0;
         }
-        return new Outcome(histogram, outliers, q, edges);
+        return new Outcome(histogram, outliers, q, edges, rounds[0]);
+    }
+
+    private static KeptValues held(double[] values) {
+        return KeptValues.of(values, values.length);
     }
 
     private static SecondPass.Summary summary(Bins b, Moments m) {
@@ -81,6 +86,9 @@ class BucketPlanTest {
         assertArrayEquals(plain.counts, got.histogram());
         assertEquals(plain.outliers, got.outliers());
         assertTrue(got.edges() <= 31, "buckets classified value by value: " + got.edges()); // 29 inner edges, 2 limits
+        if (cap == BucketPlan.CAP) { // the values the second pass held are gathered at once
+            assertTrue(got.rounds() <= 1, "search rounds: " + got.rounds());
+        }
         double[] sorted = all.clone();
         Arrays.sort(sorted);
         for (int i = 0; i < PS.size(); i++) { // numpy's default, the definition the report states

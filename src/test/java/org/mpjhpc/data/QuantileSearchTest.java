@@ -28,9 +28,9 @@ class QuantileSearchTest {
                     for (Function<QuantileSearch.Query, KeptValues> p : parts) {
                         SecondPass.Gather g = new SecondPass.Gather(List.of(q));
                         p.apply(q).scan(g);
-                        got.add(g.sorted(0));
+                        got.add(g.values(0));
                     }
-                    answers.add(new QuantileSearch.Answer(null, null, null, SecondPass.merge(got)));
+                    answers.add(new QuantileSearch.Answer(null, null, null, SecondPass.concat(got)));
                 } else {
                     QuantileSearch.Answer sum = null;
                     for (Function<QuantileSearch.Query, KeptValues> p : parts) {
