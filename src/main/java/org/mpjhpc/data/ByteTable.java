@@ -8,22 +8,24 @@ import java.util.Arrays;
  * live back to back in one byte arena, so counting a word makes no object: this is the
  * word count's combiner and the category dictionary. Entries keep their insertion order,
  * so an entry's index is a stable code.
+ *
+ * <p>Why this layout: with tens of thousands of keys the table outgrows the core's cache,
+ * and a lookup costs a cache miss per array it touches. A slot holds the key's hash beside
+ * its entry, so a probe rejects other keys without leaving the slot array, and an entry's
+ * offset, length and count lie side by side: a count is a miss in the slots, one in the
+ * entries and one in the arena, where it was one in each of six arrays. With this and the
+ * tokenizer's in-place words, the word count's map over 100 MB with 2 workers took 1.16 to
+ * 1.42 s instead of 1.65 to 2.1 s (3 runs each).
  */
 final class ByteTable {
     private byte[] arena = new byte[1 << 16];
     private int used;
-    private int[] offset = new int[1024];
-    private int[] length = new int[1024];
+    /** Per entry: (offset &lt;&lt; 32 | length), count. */
+    private long[] entries = new long[2 * 1024];
     private int[] hashes = new int[1024];
-    private long[] counts = new long[1024];
     private int size;
-    private int[] slots = newSlots(2048);
-
-    private static int[] newSlots(int n) {
-        int[] s = new int[n];
-        Arrays.fill(s, -1);
-        return s;
-    }
+    /** Per slot: (hash &lt;&lt; 32 | entry + 1); 0 is empty. */
+    private long[] slots = new long[2048];
 
     /** The hash every rank uses for a key: the same bytes give the same hash everywhere. */
     static int hash(byte[] b, int off, int len) {
@@ -39,25 +41,30 @@ final class ByteTable {
         int h = hash(b, off, len);
         int mask = slots.length - 1;
         for (int s = h & mask; ; s = (s + 1) & mask) {
-            int e = slots[s];
-            if (e < 0) {
-                e = insert(b, off, len, h);
-                slots[s] = e;
-                counts[e] += delta;
+            long slot = slots[s];
+            if (slot == 0) {
+                int e = insert(b, off, len, h);
+                slots[s] = (long) h << 32 | (e + 1);
+                entries[2 * e + 1] += delta;
                 if (size * 2 > slots.length) {
                     rehash();
                 }
                 return e;
             }
-            if (hashes[e] == h && equal(e, b, off, len)) {
-                counts[e] += delta;
-                return e;
+            if ((int) (slot >>> 32) == h) {
+                int e = (int) slot - 1;
+                if (equal(e, b, off, len)) {
+                    entries[2 * e + 1] += delta;
+                    return e;
+                }
             }
         }
     }
 
     private boolean equal(int e, byte[] b, int off, int len) {
-        return length[e] == len && Arrays.equals(arena, offset[e], offset[e] + len, b, off, off + len);
+        long key = entries[2 * e];
+        int at = (int) (key >>> 32);
+        return (int) key == len && Arrays.equals(arena, at, at + len, b, off, off + len);
     }
 
     private int insert(byte[] b, int off, int len, int h) {
@@ -65,29 +72,25 @@ final class ByteTable {
             arena = Arrays.copyOf(arena, Math.max(arena.length * 2, used + len));
         }
         System.arraycopy(b, off, arena, used, len);
-        if (size == offset.length) {
-            int n = size * 2;
-            offset = Arrays.copyOf(offset, n);
-            length = Arrays.copyOf(length, n);
-            hashes = Arrays.copyOf(hashes, n);
-            counts = Arrays.copyOf(counts, n);
+        if (size == hashes.length) {
+            entries = Arrays.copyOf(entries, 4 * size);
+            hashes = Arrays.copyOf(hashes, 2 * size);
         }
-        offset[size] = used;
-        length[size] = len;
+        entries[2 * size] = (long) used << 32 | len;
         hashes[size] = h;
         used += len;
         return size++;
     }
 
     private void rehash() {
-        slots = newSlots(slots.length * 2);
+        slots = new long[slots.length * 2];
         int mask = slots.length - 1;
         for (int e = 0; e < size; e++) {
             int s = hashes[e] & mask;
-            while (slots[s] >= 0) {
+            while (slots[s] != 0) {
                 s = (s + 1) & mask;
             }
-            slots[s] = e;
+            slots[s] = (long) hashes[e] << 32 | (e + 1);
         }
     }
 
@@ -96,7 +99,7 @@ final class ByteTable {
     }
 
     long count(int e) {
-        return counts[e];
+        return entries[2 * e + 1];
     }
 
     int hash(int e) {
@@ -104,23 +107,23 @@ final class ByteTable {
     }
 
     String key(int e) {
-        return new String(arena, offset[e], length[e], StandardCharsets.UTF_8);
+        return new String(arena, (int) (entries[2 * e] >>> 32), keyLength(e), StandardCharsets.UTF_8);
     }
 
     int keyLength(int e) {
-        return length[e];
+        return (int) entries[2 * e];
     }
 
     /** Copies key {@code e} into {@code out} at {@code at}. */
     void copyKey(int e, byte[] out, int at) {
-        System.arraycopy(arena, offset[e], out, at, length[e]);
+        System.arraycopy(arena, (int) (entries[2 * e] >>> 32), out, at, keyLength(e));
     }
 
     /** Sum of all counts. */
     long total() {
         long t = 0;
         for (int e = 0; e < size; e++) {
-            t += counts[e];
+            t += entries[2 * e + 1];
         }
         return t;
     }

@@ -43,6 +43,50 @@ class WordsTest {
         assertEquals(expected.values().stream().mapToLong(Long::longValue).sum(), words);
     }
 
+    /**
+     * The tokenizer's definition, on Java's own decoding (malformed bytes become U+FFFD, not
+     * a letter): runs of code points that are letters or digits, each lowercased alone.
+     */
+    private static Map<String, Long> byCodePoints(byte[] b) {
+        Map<String, Long> counts = new HashMap<>();
+        StringBuilder w = new StringBuilder();
+        String text = new String(b, StandardCharsets.UTF_8) + " ";
+        text.codePoints().forEach(cp -> {
+            if (Character.isLetterOrDigit(cp)) {
+                w.appendCodePoint(Character.toLowerCase(cp));
+            } else if (w.length() > 0) {
+                counts.merge(w.toString(), 1L, Long::sum);
+                w.setLength(0);
+            }
+        });
+        return counts;
+    }
+
+    @Test
+    void anyBytesSplitAsJavasDecoderReadsThem() {
+        String[] pieces = {"a", "Z", "q", "7", " ", ".", "\n", "ñ", "Ä", "ß", "İ", "Ω", "я", "中", "٣", "—", "€", "😀",
+            "𝐀", "ǅ"};
+        byte[][] junk = {{(byte) 0xc3}, {(byte) 0x80}, {(byte) 0xe2, (byte) 0x82}, {(byte) 0xc0, (byte) 0x80},
+            {(byte) 0xed, (byte) 0xa0, (byte) 0x80}, {(byte) 0xf5, (byte) 0x80, (byte) 0x80, (byte) 0x80},
+            {(byte) 0xf4, (byte) 0x90, (byte) 0x80, (byte) 0x80}, {(byte) 0xe0, (byte) 0x9f, (byte) 0xbf},
+            {(byte) 0xff}};
+        Random r = new Random(9);
+        for (int round = 0; round < 200; round++) {
+            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+            for (int k = r.nextInt(400); k > 0; k--) {
+                byte[] p = r.nextInt(6) == 0 ? junk[r.nextInt(junk.length)]
+                        : pieces[r.nextInt(pieces.length)].getBytes(StandardCharsets.UTF_8);
+                out.write(p, 0, p.length);
+            }
+            byte[] b = out.toByteArray();
+            ByteTable table = new ByteTable();
+            long words = new Tokenizer().count(b, 0, b.length, table);
+            Map<String, Long> expected = byCodePoints(b);
+            assertEquals(expected, counted(table), "round " + round);
+            assertEquals(expected.values().stream().mapToLong(Long::longValue).sum(), words);
+        }
+    }
+
     @Test
     void tableGrowsAndKeepsEveryCount() {
         Random r = new Random(3);
