@@ -5,7 +5,6 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
@@ -106,9 +105,7 @@ final class Columnar {
 
     /** Checks that a file is a complete columnar file; a UserError says what is wrong. */
     static Header checkFile(Path path) {
-        if (!Files.isRegularFile(path) || !Files.isReadable(path)) {
-            throw new UserError(path + ": no such readable file");
-        }
+        DataConfigReader.checkReadable(path);
         try (FileChannel ch = FileChannel.open(path, StandardOpenOption.READ)) {
             return read(ch, path.toString());
         } catch (IOException e) {

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 import org.mpjhpc.app.UserError;
 import org.mpjhpc.config.ConfigReader;
@@ -136,10 +137,21 @@ public final class DataConfigReader {
 
     private static CsvLayout layoutOf(String input, char delimiter, String value, String category) {
         Path file = Path.of(input);
-        if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
-            throw new UserError(input + ": no such readable file");
-        }
+        checkReadable(file);
         return CsvHeader.layout(CsvHeader.firstLine(file), delimiter, value, category, input);
+    }
+
+    /** A UserError unless {@code file} is a file this process can read, saying why. */
+    static void checkReadable(Path file) {
+        if (Files.isDirectory(file)) {
+            throw new UserError(file + ": is a folder; the statistics read one file");
+        }
+        if (!Files.isRegularFile(file)) {
+            throw new UserError(file + ": no such file");
+        }
+        if (!Files.isReadable(file)) {
+            throw new UserError(file + ": not readable (permission denied)");
+        }
     }
 
     private static Transform transform(Section t) {
@@ -192,25 +204,46 @@ public final class DataConfigReader {
         return workers;
     }
 
-    /** A path, or a glob such as {@code texts/*.txt} (sorted matches; none is an error). */
+    /**
+     * A file; a folder, meaning the files in it (not its subfolders; names starting with
+     * {@code .} or {@code _} skipped, as Hadoop and Spark skip them); or a glob such as
+     * {@code texts/*.txt}. Sorted; none found, or one that cannot be read, is an error.
+     */
     private static List<String> expand(String pattern, Section.Item item) {
-        if (!pattern.contains("*") && !pattern.contains("?")) {
-            if (!Files.isRegularFile(Path.of(pattern))) {
-                throw item.error(pattern + ": no such file");
-            }
-            return List.of(pattern);
-        }
-        Path dir = Path.of(pattern).getParent() == null ? Path.of(".") : Path.of(pattern).getParent();
-        PathMatcher matcher = FileSystems.getDefault().getPathMatcher("glob:" + Path.of(pattern).getFileName());
-        try (Stream<Path> files = Files.list(dir)) {
-            List<String> found = files.filter(p -> Files.isRegularFile(p) && matcher.matches(p.getFileName()))
-                    .map(Path::toString).sorted().toList();
+        Path path = Path.of(pattern);
+        List<String> found;
+        if (pattern.contains("*") || pattern.contains("?")) {
+            Path dir = path.getParent() == null ? Path.of(".") : path.getParent();
+            PathMatcher matcher = FileSystems.getDefault().getPathMatcher("glob:" + path.getFileName());
+            found = list(dir, p -> matcher.matches(p.getFileName()), item);
             if (found.isEmpty()) {
                 throw item.error(pattern + ": no file matches");
             }
-            return found;
+        } else if (Files.isDirectory(path)) {
+            found = list(path, p -> !p.getFileName().toString().startsWith(".")
+                    && !p.getFileName().toString().startsWith("_"), item);
+            if (found.isEmpty()) {
+                throw item.error(pattern + ": the folder holds no files to read");
+            }
+        } else if (Files.isRegularFile(path)) {
+            found = List.of(pattern);
+        } else {
+            throw item.error(pattern + ": no such file or folder");
+        }
+        for (String f : found) {
+            if (!Files.isReadable(Path.of(f))) {
+                throw item.error(f + ": not readable (permission denied)");
+            }
+        }
+        return found;
+    }
+
+    /** The regular files of {@code dir} that {@code wanted} accepts, sorted. */
+    private static List<String> list(Path dir, Predicate<Path> wanted, Section.Item item) {
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.filter(p -> Files.isRegularFile(p) && wanted.test(p)).map(Path::toString).sorted().toList();
         } catch (IOException e) {
-            throw item.error(pattern + ": cannot list " + dir + ": " + e.getMessage());
+            throw item.error("cannot list " + dir + ": " + e.getMessage());
         }
     }
 }

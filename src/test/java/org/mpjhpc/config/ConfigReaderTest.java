@@ -88,6 +88,38 @@ class ConfigReaderTest {
     }
 
     @Test
+    void wordCountInputsAreFilesFoldersOrGlobsAndStatsReadOneFile() throws IOException {
+        Path texts = Files.createDirectories(dir.resolve("texts"));
+        for (String name : List.of("b.txt", "a.txt", "notes.md", ".hidden", "_SUCCESS")) {
+            Files.writeString(texts.resolve(name), "x");
+        }
+        Files.createDirectories(texts.resolve("sub"));
+        Files.createDirectories(dir.resolve("empty"));
+        String wc = "job: wordcount\nwordcount:\n  inputs: ";
+        java.util.function.Function<String, List<String>> inputs = list -> {
+            try {
+                return ((org.mpjhpc.data.WordCountConfig) read(wc + list + "\n").data()).inputs();
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        };
+        List<String> inFolder = List.of(texts.resolve("a.txt").toString(), texts.resolve("b.txt").toString(),
+                texts.resolve("notes.md").toString());
+        assertEquals(inFolder, inputs.apply("[" + texts + "]"), "a folder: its files, sorted, hidden ones skipped");
+        assertEquals(inFolder.subList(0, 2), inputs.apply("[" + texts + "/*.txt]"));
+        assertEquals(List.of(texts.resolve("notes.md").toString()), inputs.apply("[" + texts.resolve("notes.md") + "]"));
+        String f = dir.resolve("job.yaml") + ":3: wordcount.inputs[0]: ";
+        assertEquals(f + dir.resolve("empty") + ": the folder holds no files to read",
+                error(wc + "[" + dir.resolve("empty") + "]\n"));
+        assertEquals(f + dir.resolve("nothing") + ": no such file or folder", error(wc + "[" + dir.resolve("nothing")
+                + "]\n"));
+        assertEquals(f + texts + "/*.csv: no file matches", error(wc + "[" + texts + "/*.csv]\n"));
+        String stats = "job: stats\nstats:\n  input: ";
+        assertEquals(texts + ": is a folder; the statistics read one file", error(stats + texts + "\n"));
+        assertEquals(dir.resolve("none.col") + ": no such file", error(stats + dir.resolve("none.col") + "\n"));
+    }
+
+    @Test
     void anOutputFolderThatIsAFileIsRefusedBeforeTheJob() throws IOException {
         Path file = Files.writeString(dir.resolve("taken"), "x");
         UserError e = assertThrows(UserError.class,
