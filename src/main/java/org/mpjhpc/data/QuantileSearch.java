@@ -67,7 +67,7 @@ final class QuantileSearch {
         long inside;
         double value = Double.NaN;
         boolean resolved;
-        /** Held values are gathered whatever their number; until narrowed, the interval is held. */
+        /** The workers hold this interval's values: they are gathered at once, whatever their number. */
         boolean held;
 
         Target(long rank, Interval start) {
