@@ -220,8 +220,7 @@ public final class DataConfigReader {
                 throw item.error(pattern + ": no file matches");
             }
         } else if (Files.isDirectory(path)) {
-            found = list(path, p -> !p.getFileName().toString().startsWith(".")
-                    && !p.getFileName().toString().startsWith("_"), item);
+            found = list(path, p -> !p.getFileName().toString().matches("[._].*"), item);
             if (found.isEmpty()) {
                 throw item.error(pattern + ": the folder holds no files to read");
             }

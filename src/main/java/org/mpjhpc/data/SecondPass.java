@@ -216,16 +216,4 @@ final class SecondPass {
             return Arrays.copyOf(out[k], n[k]);
         }
     }
-
-    /** The arrays one after another. */
-    static double[] concat(List<double[]> parts) {
-        int total = parts.stream().mapToInt(p -> p.length).sum();
-        double[] all = new double[total];
-        int at = 0;
-        for (double[] p : parts) {
-            System.arraycopy(p, 0, all, at, p.length);
-            at += p.length;
-        }
-        return all;
-    }
 }

@@ -30,7 +30,8 @@ class QuantileSearchTest {
                         p.apply(q).scan(g);
                         got.add(g.values(0));
                     }
-                    answers.add(new QuantileSearch.Answer(null, null, null, SecondPass.concat(got)));
+                    answers.add(new QuantileSearch.Answer(null, null, null,
+                            got.stream().flatMapToDouble(java.util.Arrays::stream).toArray()));
                 } else {
                     QuantileSearch.Answer sum = null;
                     for (Function<QuantileSearch.Query, KeptValues> p : parts) {
