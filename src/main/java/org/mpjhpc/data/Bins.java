@@ -1,10 +1,13 @@
 package org.mpjhpc.data;
 
 /**
- * Equal-width bins over a closed interval [lo, hi]. A value's bin is
- * {@code floor((x - lo) * (n / (hi - lo)))}, the top value going to the last bin; this is
- * monotone in x, so every value of a bin is at most every value of the next one, which
- * the quantile search relies on. Values outside [lo, hi] (and NaN) have no bin.
+ * Equal-width bins over a closed interval [lo, hi], half-open {@code [a, b)} but for the
+ * last, which is closed (numpy's rule). A value's bin is first estimated as
+ * {@code floor((x - lo) * (n / (hi - lo)))}, then corrected against the edges themselves,
+ * since that product can round a value on an inner edge into the bin below. The index is
+ * the last bin whose lower edge is at most x: monotone in x, so every value of a bin is at
+ * most every value of the next one, which the quantile search relies on. Values outside
+ * [lo, hi] (and NaN) have no bin.
  */
 final class Bins {
     private final double lo;
@@ -14,6 +17,8 @@ final class Bins {
     private final double scale;
     /** One value, or a range too wide for a double: everything in one bin (still monotone). */
     private final boolean single;
+    /** The edges as {@link #edge} gives them, so a value is placed against what the report prints. */
+    private final double[] edges;
 
     Bins(double lo, double hi, int n) {
         this.lo = lo;
@@ -22,6 +27,10 @@ final class Bins {
         double width = hi - lo;
         this.single = !(width > 0) || Double.isInfinite(width);
         this.scale = single ? 0 : n / width;
+        this.edges = new double[n + 1];
+        for (int i = 0; i <= n; i++) {
+            edges[i] = edge(i);
+        }
     }
 
     double lo() {
@@ -43,7 +52,14 @@ final class Bins {
         if (single) {
             return 0;
         }
-        return Math.min((int) ((x - lo) * scale), n - 1);
+        int i = Math.min((int) ((x - lo) * scale), n - 1);
+        while (i < n - 1 && x >= edges[i + 1]) {
+            i++;
+        }
+        while (i > 0 && x < edges[i]) {
+            i--;
+        }
+        return i;
     }
 
     /** The lower edge of bin {@code i} (the upper edge of the last is {@code hi}). */
