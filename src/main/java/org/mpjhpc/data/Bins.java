@@ -15,8 +15,10 @@ final class Bins {
     private final int n;
     /** n / (hi - lo), computed once: {@link #index} runs once per value of every scan. */
     private final double scale;
-    /** One value, or a range too wide for a double: everything in one bin (still monotone). */
+    /** One value: everything in one bin. */
     private final boolean single;
+    /** The range is too wide for a double (near -1e308 to 1e308): positions are computed on halves. */
+    private final boolean wide;
     /** The edges as {@link #edge} gives them, so a value is placed against what the report prints. */
     private final double[] edges;
 
@@ -25,8 +27,9 @@ final class Bins {
         this.hi = hi;
         this.n = n;
         double width = hi - lo;
-        this.single = !(width > 0) || Double.isInfinite(width);
-        this.scale = single ? 0 : n / width;
+        this.wide = Double.isInfinite(width);
+        this.single = !(width > 0);
+        this.scale = single ? 0 : wide ? n / (hi / 2 - lo / 2) : n / width;
         this.edges = new double[n + 1];
         for (int i = 0; i <= n; i++) {
             edges[i] = edge(i);
@@ -52,7 +55,7 @@ final class Bins {
         if (single) {
             return 0;
         }
-        int i = Math.min((int) ((x - lo) * scale), n - 1);
+        int i = Math.min((int) ((wide ? x / 2 - lo / 2 : x - lo) * scale), n - 1);
         while (i < n - 1 && x >= edges[i + 1]) {
             i++;
         }
@@ -64,6 +67,9 @@ final class Bins {
 
     /** The lower edge of bin {@code i} (the upper edge of the last is {@code hi}). */
     double edge(int i) {
-        return i == n ? hi : lo + (hi - lo) * i / n;
+        if (i == n) {
+            return hi;
+        }
+        return wide ? QuantileSearch.between(lo, hi, (double) i / n) : lo + (hi - lo) * i / n;
     }
 }

@@ -48,18 +48,18 @@ final class DataComm {
         public void Call(Object in, int inOffset, Object inOut, int inOutOffset, int count, Datatype type) {
             double[] a = (double[]) in;
             double[] b = (double[]) inOut;
-            for (int k = 0; k < count; k += 6) {
+            for (int k = 0; k < count; k += Moments.WIDTH) {
                 Moments merged = Moments.fromArray(a, inOffset + k).merge(Moments.fromArray(b, inOutOffset + k));
-                System.arraycopy(merged.toArray(), 0, b, inOutOffset + k, 6);
+                System.arraycopy(merged.toArray(), 0, b, inOutOffset + k, Moments.WIDTH);
             }
         }
     }, true);
 
     /** The per-group statistics of all workers merged, at the master (null elsewhere). */
     Moments[] reduce(Moments[] mine) {
-        double[] send = new double[mine.length * 6];
+        double[] send = new double[mine.length * Moments.WIDTH];
         for (int g = 0; g < mine.length; g++) {
-            System.arraycopy(mine[g].toArray(), 0, send, g * 6, 6);
+            System.arraycopy(mine[g].toArray(), 0, send, g * Moments.WIDTH, Moments.WIDTH);
         }
         double[] got = new double[send.length];
         world.Reduce(send, 0, got, 0, send.length, MPI.DOUBLE, MERGE, 0);
@@ -68,7 +68,7 @@ final class DataComm {
         }
         Moments[] out = new Moments[mine.length];
         for (int g = 0; g < out.length; g++) {
-            out[g] = Moments.fromArray(got, g * 6);
+            out[g] = Moments.fromArray(got, g * Moments.WIDTH);
         }
         return out;
     }

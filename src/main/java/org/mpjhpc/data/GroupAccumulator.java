@@ -10,7 +10,9 @@ import java.util.Arrays;
  * the sums stay small and exact enough for data near 1e9 with a spread of 1.
  *
  * <p>A category's running sums lie side by side in one cache line ({@link #STRIDE}
- * doubles), so a row touches one line whatever its category.
+ * doubles), so a row touches one line whatever its category. A value further than
+ * {@link Moments#LIMIT} from the shift (near 1e308, say) would overflow the squares; it
+ * takes a slow path of its own, merged at the end with Moments' scaled arithmetic.
  */
 final class GroupAccumulator {
     static final int BLOCK = 1 << 14;
@@ -24,6 +26,8 @@ final class GroupAccumulator {
     private static final int STRIDE = 8;
 
     private Moments[] done = new Moments[0];
+    /** Per category, the values too far from its shift for the block sums. */
+    private Moments[] far = new Moments[0];
     private double[] acc = new double[0];
     private int inBlock;
 
@@ -44,6 +48,10 @@ final class GroupAccumulator {
             acc[o + SHIFTED] = 1;
         }
         double y = x - acc[o + SHIFT];
+        if (Math.abs(y) > Moments.LIMIT) {
+            far[o / STRIDE] = far[o / STRIDE].add(x);
+            return;
+        }
         acc[o + N] += 1; // exact: a block holds far fewer than 2^53 values
         acc[o + S1] += y;
         acc[o + S2] += y * y;
@@ -59,6 +67,8 @@ final class GroupAccumulator {
         int old = done.length;
         done = Arrays.copyOf(done, size);
         Arrays.fill(done, old, size, Moments.EMPTY);
+        far = Arrays.copyOf(far, size);
+        Arrays.fill(far, old, size, Moments.EMPTY);
         acc = Arrays.copyOf(acc, size * STRIDE);
         for (int c = old; c < size; c++) {
             clear(c * STRIDE);
@@ -80,7 +90,10 @@ final class GroupAccumulator {
             if (n > 0) {
                 double mean = acc[o + S1] / n;
                 double m2 = Math.max(0, acc[o + S2] - acc[o + S1] * mean);
-                done[c] = done[c].merge(new Moments(n, acc[o + SHIFT], mean, m2, acc[o + MIN], acc[o + MAX]));
+                boolean nan = Double.isNaN(mean); // a NaN kept (drop_nan: false) makes min and max NaN too
+                double min = nan ? Double.NaN : acc[o + MIN];
+                double max = nan ? Double.NaN : acc[o + MAX];
+                done[c] = done[c].merge(new Moments(n, acc[o + SHIFT], mean, m2, min, max));
                 clear(o);
             }
         }
@@ -92,7 +105,7 @@ final class GroupAccumulator {
         flush();
         Moments[] out = new Moments[codes];
         for (int c = 0; c < codes; c++) {
-            out[c] = c < done.length ? done[c] : Moments.EMPTY;
+            out[c] = c < done.length ? done[c].merge(far[c]) : Moments.EMPTY;
         }
         return out;
     }

@@ -15,6 +15,16 @@ final class LineChunks {
         void accept(byte[] buf, int length, long done) throws IOException;
     }
 
+    /** A line longer than {@link Streaming#MAX_LINE} starts at byte {@code start} of the file. */
+    static final class LineTooLong extends IOException {
+        final long start;
+
+        LineTooLong(long start) {
+            super("a line longer than " + (Streaming.MAX_LINE >> 20) + " MiB starts at byte " + start);
+            this.start = start;
+        }
+    }
+
     private LineChunks() {
     }
 
@@ -41,8 +51,11 @@ final class LineChunks {
                 return;
             }
             int cut = pos + n < stop ? lastNewline(buf.array(), n) : n;
-            if (cut < 0) {
-                buf = ByteBuffer.allocate(buf.capacity() * 2); // a line longer than the chunk
+            if (cut < 0) { // a line longer than the chunk
+                if (buf.capacity() >= Streaming.MAX_LINE) {
+                    throw new LineTooLong(pos);
+                }
+                buf = ByteBuffer.allocate(Math.min(buf.capacity() * 2, Streaming.MAX_LINE));
                 continue;
             }
             pos += cut;

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import org.mpjhpc.app.UserError;
 
 /**
  * The first pass when every worker reads its own part of the file. CSV: worker w takes
@@ -28,10 +29,15 @@ final class ParallelRead {
                 line[0] = 2;
             }
             CsvScanner scanner = new CsvScanner(c.layout());
-            LineChunks.read(file, lines[0], lines[1], c.chunkKb() * 1024, (buf, n, done) -> {
-                line[0] += scanner.scan(buf, 0, n, line[0], data);
-                progress.tick(done);
-            });
+            try {
+                LineChunks.read(file, lines[0], lines[1], c.chunkKb() * 1024, (buf, n, done) -> {
+                    line[0] += scanner.scan(buf, 0, n, line[0], data);
+                    progress.tick(done);
+                });
+            } catch (LineChunks.LineTooLong e) {
+                throw new UserError(c.input() + ": the line starting at byte " + e.start + " is longer than "
+                        + (Streaming.MAX_LINE >> 20) + " MiB, the most one row may hold");
+            }
             data.endPiece(w, line[0] - 1);
             return lines[1] - begin;
         }

@@ -132,9 +132,20 @@ final class QuantileSearch {
             long k = (long) Math.floor(h);
             double lower = targets.get(k).value;
             double upper = targets.get(Math.min(k + 1, count - 1)).value;
-            out[i] = h == k ? lower : lower + (h - k) * (upper - lower);
+            out[i] = h == k ? lower : between(lower, upper, h - k);
         }
         return out;
+    }
+
+    /**
+     * {@code lo + f * (hi - lo)} (numpy's formula), for {@code lo <= hi} and f in [0, 1];
+     * when {@code hi - lo} overflows (values near 1e308 of both signs) the weighted form,
+     * which cannot, kept inside [lo, hi].
+     */
+    static double between(double lo, double hi, double f) {
+        double width = hi - lo;
+        double x = Double.isInfinite(width) ? lo * (1 - f) + hi * f : lo + f * width;
+        return Math.min(hi, Math.max(lo, x));
     }
 
     private static void search(List<Target> targets, long slack, Cluster cluster) {
@@ -168,7 +179,7 @@ final class QuantileSearch {
     private static void estimateWithin(Target t, long slack) {
         if (!t.resolved && t.inside > 0 && t.inside <= slack) {
             double at = (t.rank - t.below + 0.5) / t.inside;
-            t.value = Math.min(t.hi, Math.max(t.lo, t.lo + (t.hi - t.lo) * at));
+            t.value = between(t.lo, t.hi, at);
             t.resolved = true;
         }
     }

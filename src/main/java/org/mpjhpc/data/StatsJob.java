@@ -162,8 +162,10 @@ public final class StatsJob {
             if (stdin == null) {
                 firstLine(in);
             }
-            Streaming.Sent sent = Streaming.send(comm, in, config.chunkKb() * 1024);
+            Streaming.Sent sent = Streaming.send(comm, in, config.chunkKb() * 1024,
+                    config.stdin() ? "standard input" : config.input());
             Progress.watch(comm, "read", 0, "B");
+            result.sentBytes = sent.bytes();
             return sent.error();
         }
         long total = config.binary() ? Columnar.checkFile(Path.of(config.input())).rows() * 10
@@ -190,7 +192,11 @@ public final class StatsJob {
                 error = e.getMessage(); // a damaged file: told to the master, which stops every rank alike
             }
         } else {
-            bytes = ParallelRead.csv(config, w, comm.workers(), data, progress);
+            try {
+                bytes = ParallelRead.csv(config, w, comm.workers(), data, progress);
+            } catch (UserError e) {
+                error = e.getMessage(); // a line too long to be a row
+            }
         }
         result.bytes = bytes;
         progress.done(bytes);
@@ -204,8 +210,8 @@ public final class StatsJob {
      * @param readError what this rank could not read (the master: the stream; a worker: its part), or null
      */
     private String agreeOnInput(String readError) {
-        long[] mine = data == null ? new long[4]
-                : new long[] {data.rowsRead, data.malformed, data.filtered, result.bytes};
+        long[] mine = data == null ? new long[5]
+                : new long[] {data.rowsRead, data.malformed, data.filtered, result.bytes, data.nonfinite};
         long[] sums = comm.sum(mine);
         List<byte[]> pieces = comm.gather(Pieces.encode(data == null ? List.of() : data.pieces));
         List<byte[]> errors = comm.gather((readError == null ? "" : readError).getBytes(StandardCharsets.UTF_8));
@@ -215,9 +221,11 @@ public final class StatsJob {
             result.malformed = sums[1];
             result.filtered = sums[2];
             result.bytes = sums[3];
+            result.nonfinite = sums[4];
             result.badLines = Pieces.firstBad(allPieces(pieces), LocalData.SAMPLES);
-            verdict = errors.stream().map(e -> new String(e, StandardCharsets.UTF_8)).filter(e -> !e.isEmpty())
-                    .findFirst().orElseGet(this::malformedVerdict);
+            verdict = readError != null ? readError // the master's own (the stream it read) comes first
+                    : errors.stream().map(e -> new String(e, StandardCharsets.UTF_8)).filter(e -> !e.isEmpty())
+                            .findFirst().orElseGet(this::malformedVerdict);
         }
         verdict = new String(comm.bcast(verdict.getBytes(StandardCharsets.UTF_8)), StandardCharsets.UTF_8);
         return verdict.isEmpty() ? null : verdict;

@@ -56,6 +56,7 @@ final class StatsReport {
         j.put("rows_read", r.rowsRead);
         j.put("rows_malformed", r.malformed);
         j.put("rows_filtered", r.filtered);
+        j.put("rows_nonfinite", r.nonfinite);
         j.put("rows_kept", r.total.count());
         ArrayNode bad = j.putArray("malformed_lines");
         r.badLines.forEach(b -> bad.addObject().put("line", b.line()).put("reason", b.reason()));
@@ -91,7 +92,7 @@ final class StatsReport {
 
     static void moments(ObjectNode o, Moments m) {
         o.put("count", m.count());
-        o.put("sum", m.count() == 0 ? 0.0 : m.sum());
+        o.put("sum", m.count() == 0 ? Double.valueOf(0.0) : number(m.sum()));
         o.put("mean", number(m.count() == 0 ? Double.NaN : m.average()));
         o.put("variance", number(m.variance()));
         o.put("stddev", number(m.stddev()));
@@ -99,7 +100,10 @@ final class StatsReport {
         o.put("max", number(m.count() == 0 ? Double.NaN : m.max()));
     }
 
-    /** JSON has no NaN: it is written as null. */
+    /**
+     * JSON has no NaN or infinity: null stands for a statistic that is undefined (a NaN or
+     * infinity kept with drop_nan: false, no values) or beyond the double range.
+     */
     private static Double number(double x) {
         return Double.isFinite(x) ? x : null;
     }
@@ -119,8 +123,10 @@ final class StatsReport {
     /** Checks against what must hold whatever the data: nothing lost, nothing counted twice. */
     private static boolean verify(StatsConfig c, StatsResult r, List<String> checks) {
         long kept = r.total.count();
-        boolean ok = check(checks, r.rowsRead == kept + r.filtered + r.malformed, String.format(Locale.ROOT,
-                "rows read %d = kept %d + filtered %d + malformed %d", r.rowsRead, kept, r.filtered, r.malformed));
+        long dropped = c.filter().dropNan() ? r.nonfinite : 0;
+        boolean ok = check(checks, r.rowsRead == kept + r.filtered + r.malformed + dropped, String.format(Locale.ROOT,
+                "rows read %d = kept %d + filtered %d + malformed %d + non-finite dropped %d", r.rowsRead, kept,
+                r.filtered, r.malformed, dropped));
         long grouped = 0;
         for (Moments m : r.byCategory) {
             grouped += m.count();
@@ -130,6 +136,9 @@ final class StatsReport {
             long binned = java.util.Arrays.stream(r.histogram).sum();
             ok &= check(checks, binned == kept, "histogram holds " + binned + " of " + kept + " kept rows");
             ok &= check(checks, ordered(r), "quantiles within [min, max]");
+        }
+        if (r.sentBytes >= 0) {
+            ok &= check(checks, r.bytes == r.sentBytes, "bytes scanned " + r.bytes + " of " + r.sentBytes + " streamed");
         }
         if (!c.stdin()) {
             ok &= checkBytes(c, r, checks);

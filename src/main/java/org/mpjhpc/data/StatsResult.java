@@ -7,7 +7,10 @@ final class StatsResult {
     long rowsRead;
     long malformed;
     long filtered;
+    long nonfinite;
     long bytes;
+    /** Streamed: the bytes the master sent (the workers' {@link #bytes} must add up to them). */
+    long sentBytes = -1;
     Moments total = Moments.EMPTY;
     List<String> categories = List.of();
     Moments[] byCategory = new Moments[0];

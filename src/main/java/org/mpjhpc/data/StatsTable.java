@@ -14,8 +14,8 @@ final class StatsTable {
         line(t, "%n== statistics of %s (%s, %s read) on %d worker(s)%s ==", c.stdin() ? "standard input" : c.input(),
                 c.binary() ? "binary" : "csv", c.stream() ? "streamed" : "parallel", r.workers,
                 Json.oversubscribed(r.workers + 1));
-        line(t, "rows read %d, malformed %d, filtered out %d, kept %d", r.rowsRead, r.malformed, r.filtered,
-                r.total.count());
+        line(t, "rows read %d, malformed %d, filtered out %d, non-finite %d (%s), kept %d", r.rowsRead, r.malformed,
+                r.filtered, r.nonfinite, c.filter().dropNan() ? "dropped" : "kept", r.total.count());
         r.badLines.forEach(b -> line(t, "  malformed line %d: %s", b.line(), b.reason()));
         line(t, "%-16s %10s %14s %14s %14s %14s %14s", "group", "count", "mean", "stddev", "min", "max", "sum");
         row(t, "(all)", r.total);

@@ -3,6 +3,7 @@ package org.mpjhpc.data;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
+import java.util.Arrays;
 import mpi.Request;
 import mpi.Status;
 
@@ -13,9 +14,17 @@ import mpi.Status;
  * buffer). A worker keeps an {@code Irecv} posted for its next chunk while it works on
  * the current one (double buffering). Each chunk starts with its 8-byte sequence number,
  * so malformed rows are numbered by their line in the whole input; an empty chunk ends.
+ *
+ * <p>A line longer than a chunk travels in pieces to one worker, each marked
+ * {@link #PARTIAL} but the last, which carries the rest of the line and the whole lines
+ * after it; the worker joins them before it scans. A line may hold {@link #MAX_LINE} bytes.
  */
 final class Streaming {
     private static final int SEQ = 8;
+    /** The sequence number's top bit: more of this piece's first line follows. */
+    private static final long PARTIAL = Long.MIN_VALUE;
+    /** The longest line a worker joins (a row, not a file: a longer one is a mistake). */
+    static final int MAX_LINE = 64 << 20;
 
     private Streaming() {
     }
@@ -29,47 +38,84 @@ final class Streaming {
      * input does not throw: the workers still get their end marker, so none is left waiting,
      * and the error is returned for all ranks to agree on.
      */
-    static Sent send(DataComm comm, InputStream in, int chunk) throws IOException {
-        int workers = comm.workers();
-        byte[][][] buffers = new byte[workers][2][chunk + SEQ];
-        Request[][] inFlight = new Request[workers][2];
+    static Sent send(DataComm comm, InputStream in, int chunk, String where) throws IOException {
+        Sender s = new Sender(comm, chunk);
         byte[] carry = new byte[0];
-        long seq = 0;
-        long bytes = 0;
+        long partial = 0; // bytes of the current long line sent so far
         String error = null;
-        while (error == null) {
-            int w = (int) (seq % workers);
-            int slot = (int) ((seq / workers) % 2);
-            if (inFlight[w][slot] != null) {
-                inFlight[w][slot].Wait();
-            }
-            byte[] buf = buffers[w][slot];
+        while (true) {
+            byte[] buf = s.next();
             System.arraycopy(carry, 0, buf, SEQ, carry.length);
             int n = carry.length + in.readNBytes(buf, SEQ + carry.length, chunk - carry.length);
             if (n == 0) {
                 break;
             }
             int cut = n == chunk ? LineChunks.lastNewline(buf, SEQ + n) - SEQ : n;
-            if (cut <= 0) {
-                error = "standard input: a line longer than chunk_kb (" + chunk / 1024 + " KiB) near byte " + bytes
-                        + "; raise stats.chunk_kb";
+            boolean piece = cut <= 0; // no line ends in this full chunk
+            if (piece && partial + n > MAX_LINE) {
+                error = where + ": the line starting near byte " + (s.bytes - partial) + " is longer than "
+                        + (MAX_LINE >> 20) + " MiB, the most one row may hold";
                 break;
             }
-            carry = java.util.Arrays.copyOfRange(buf, SEQ + cut, SEQ + n);
-            ByteBuffer.wrap(buf, 0, SEQ).putLong(seq);
-            inFlight[w][slot] = comm.sendChunk(w, buf, SEQ + cut);
-            bytes += cut;
-            seq++;
+            cut = piece ? n : cut;
+            carry = Arrays.copyOfRange(buf, SEQ + cut, SEQ + n);
+            s.send(buf, cut, piece);
+            partial = piece ? partial + cut : 0;
         }
-        for (int w = 0; w < workers; w++) {
-            for (Request r : inFlight[w]) {
-                if (r != null) {
-                    r.Wait();
-                }
+        if (partial > 0 && error == null) {
+            s.send(s.next(), 0, false); // the input ended inside a long line: close it
+        }
+        s.finish();
+        return new Sent(s.bytes, error);
+    }
+
+    /** The master's side: per-worker double buffers, the sequence, the bytes sent. */
+    private static final class Sender {
+        private final DataComm comm;
+        private final byte[][][] buffers;
+        private final Request[][] inFlight;
+        private final int[] sent;
+        long seq;
+        long bytes;
+
+        Sender(DataComm comm, int chunk) {
+            this.comm = comm;
+            int workers = comm.workers();
+            buffers = new byte[workers][2][chunk + SEQ];
+            inFlight = new Request[workers][2];
+            sent = new int[workers];
+        }
+
+        /** The buffer for the next send to the worker whose turn it is, once free. */
+        byte[] next() {
+            int w = (int) (seq % buffers.length);
+            Request r = inFlight[w][sent[w] % 2];
+            if (r != null) {
+                r.Wait();
             }
-            comm.sendChunk(w, new byte[0], 0).Wait();
+            return buffers[w][sent[w] % 2];
         }
-        return new Sent(bytes, error);
+
+        /** Sends {@code buf}'s {@code length} bytes of data; a piece keeps the next send on the same worker. */
+        void send(byte[] buf, int length, boolean piece) {
+            int w = (int) (seq % buffers.length);
+            ByteBuffer.wrap(buf, 0, SEQ).putLong(piece ? seq | PARTIAL : seq);
+            inFlight[w][sent[w]++ % 2] = comm.sendChunk(w, buf, SEQ + length);
+            bytes += length;
+            seq += piece ? 0 : 1;
+        }
+
+        /** Waits for every send, then ends each worker's stream. */
+        void finish() {
+            for (int w = 0; w < buffers.length; w++) {
+                for (Request r : inFlight[w]) {
+                    if (r != null) {
+                        r.Wait();
+                    }
+                }
+                comm.sendChunk(w, new byte[0], 0).Wait();
+            }
+        }
     }
 
     /** Worker: receives and scans chunks until the empty one; returns the bytes received. */
@@ -77,6 +123,8 @@ final class Streaming {
         CsvScanner scanner = new CsvScanner(layout);
         byte[][] buf = {new byte[chunk + SEQ], new byte[chunk + SEQ]};
         Request[] posted = {comm.postChunk(buf[0]), null};
+        byte[] joined = new byte[0]; // the pieces of a long line so far
+        int held = 0;
         int cur = 0;
         long bytes = 0;
         while (true) {
@@ -86,10 +134,22 @@ final class Streaming {
                 return bytes;
             }
             posted[1 - cur] = comm.postChunk(buf[1 - cur]); // the next chunk travels while we scan this one
-            long seq = ByteBuffer.wrap(buf[cur], 0, SEQ).getLong();
-            long lines = scanner.scan(buf[cur], SEQ, n, 1, data);
-            data.endPiece(seq, lines);
+            long head = ByteBuffer.wrap(buf[cur], 0, SEQ).getLong();
             bytes += n - SEQ;
+            if ((head & PARTIAL) != 0 || held > 0) {
+                if (held + n - SEQ > joined.length) {
+                    joined = Arrays.copyOf(joined, Math.max(2 * joined.length, held + n - SEQ));
+                }
+                System.arraycopy(buf[cur], SEQ, joined, held, n - SEQ);
+                held += n - SEQ;
+                if ((head & PARTIAL) == 0) {
+                    data.endPiece(head, scanner.scan(joined, 0, held, 1, data));
+                    held = 0;
+                    joined = new byte[0];
+                }
+            } else {
+                data.endPiece(head, scanner.scan(buf[cur], SEQ, n, 1, data));
+            }
             cur = 1 - cur;
         }
     }

@@ -32,6 +32,16 @@ class BinsTest {
         assertEquals(-1, bins.index(Double.NaN));
     }
 
+    @Test
+    void aRangeWiderThanTheDoublesStillHasEqualBins() {
+        Bins bins = new Bins(-Double.MAX_VALUE, Double.MAX_VALUE, 4);
+        assertEquals(0.0, bins.edge(2));
+        assertEquals(0, bins.index(-1e308));
+        assertEquals(1, bins.index(-1));
+        assertEquals(2, bins.index(0));
+        assertEquals(3, bins.index(1e308));
+    }
+
     /** Every value lies between the edges the report prints for its bin, and the index is monotone. */
     @Property(tries = 2000)
     void aValueLiesBetweenItsBinsPrintedEdges(@ForAll @DoubleRange(min = -1e6, max = 1e6) double lo,

@@ -105,23 +105,26 @@ class ColumnScanTest {
     void groupsGiveTheSameStatisticsAndKeptValuesAsRowByRow() throws IOException {
         Transform toF = new Transform("c_to_f", 1, 0, false);
         RowFilter filter = new RowFilter(60, 90, Set.of("site-01", "site-03", "site-04"), true);
-        long filtered = sameAsRowByRow(file, toF, filter);
+        long filtered = sameAsRowByRow(file, toF, filter)[0];
         assertEquals(true, filtered > ROWS / 3 && filtered < ROWS, "the filters bite");
-        assertEquals(0, sameAsRowByRow(file, Transform.NONE, RowFilter.DEFAULT), "no filter: every row kept");
+        assertEquals(0, sameAsRowByRow(file, Transform.NONE, RowFilter.DEFAULT)[0], "no filter: every row kept");
         Path withNan = dir.resolve("nan.col");
         Files.copy(file, withNan, StandardCopyOption.REPLACE_EXISTING);
         Columnar.Header h = Columnar.checkFile(withNan);
         try (FileChannel ch = FileChannel.open(withNan, StandardOpenOption.WRITE)) {
-            for (int g = 0; g < 3; g += 2) { // one NaN in the first group, one in the last
-                ch.write(ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN).putDouble(0, Double.NaN),
-                        h.groupStart(g) + 18L * h.rowsIn(g) + 8 * 3);
+            for (int g = 0; g < 3; g += 2) { // a NaN in the first group, an infinity in the last
+                ch.write(ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN).putDouble(0,
+                        g == 0 ? Double.NaN : Double.POSITIVE_INFINITY), h.groupStart(g) + 18L * h.rowsIn(g) + 8 * 3);
             }
         }
-        assertEquals(2, sameAsRowByRow(withNan, Transform.NONE, RowFilter.DEFAULT), "the NaNs dropped");
+        assertArrayEquals(new long[] {0, 2}, sameAsRowByRow(withNan, Transform.NONE, RowFilter.DEFAULT),
+                "the NaN and the infinity counted as non-finite and dropped, nothing filtered");
+        RowFilter keepNan = new RowFilter(Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY, Set.of(), false);
+        assertArrayEquals(new long[] {0, 2}, sameAsRowByRow(withNan, Transform.NONE, keepNan), "kept and counted");
     }
 
-    /** Reads {@code path} by groups and row by row; both see the same; returns the rows filtered. */
-    private static long sameAsRowByRow(Path path, Transform transform, RowFilter filter) {
+    /** Reads {@code path} by groups and row by row; both see the same; returns the rows filtered and non-finite. */
+    private static long[] sameAsRowByRow(Path path, Transform transform, RowFilter filter) {
         LocalData byGroup = new LocalData(transform, filter, true, Generator.names(5));
         LocalData byRow = new LocalData(transform, filter, true, Generator.names(5));
         Columnar.Header h = Columnar.checkFile(path);
@@ -135,6 +138,7 @@ class ColumnScanTest {
         byGroup.readFrom(scan);
         assertEquals(ROWS, byGroup.rowsRead);
         assertEquals(byRow.filtered, byGroup.filtered);
+        assertEquals(byRow.nonfinite, byGroup.nonfinite);
         assertEquals(List.of(byRow.moments()), List.of(byGroup.moments()), "bitwise the same statistics");
         List<Double> rowValues = new ArrayList<>();
         byRow.kept().scan((v, from, to) -> Arrays.stream(v, from, to).forEach(rowValues::add));
@@ -144,6 +148,6 @@ class ColumnScanTest {
             assertEquals(true, rowValues.equals(groupValues), "the later passes see the same kept values, read again ("
                     + rowValues.size() + " by row, " + groupValues.size() + " by group)");
         }
-        return byGroup.filtered;
+        return new long[] {byGroup.filtered, byGroup.nonfinite};
     }
 }

@@ -19,7 +19,10 @@ final class Mpjrun {
 
     record Result(int exit, String stdout, String stderr) {
         JsonNode report(Path file) throws IOException {
-            return new ObjectMapper().readTree(file.toFile());
+            // A report may hold a user's long category name as a key (data, not a message).
+            return new ObjectMapper(com.fasterxml.jackson.core.JsonFactory.builder().streamReadConstraints(
+                    com.fasterxml.jackson.core.StreamReadConstraints.builder().maxNameLength(Integer.MAX_VALUE).build())
+                    .build()).readTree(file.toFile());
         }
 
         String all() {
