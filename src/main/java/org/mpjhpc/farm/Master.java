@@ -248,12 +248,20 @@ final class Master {
         return true;
     }
 
+    /** One event per task stolen, named after the thief (its {@code stolen} counter). */
+    private void logSteals() {
+        for (Scheduler.Steal st : scheduler.takeSteals()) {
+            events.add("stolen", st.thief(), "task " + st.taskId() + " from worker " + st.victim());
+        }
+    }
+
     private void dispatch() {
         if (config.stealing()) {
             for (Map.Entry<Integer, Integer> ask : scheduler.steal(config.workerThreads()).entrySet()) {
                 send(ask.getKey(), Tag.STEAL, Protocol.EMPTY);
                 Log.debug("worker " + ask.getValue() + " is idle: asking worker " + ask.getKey() + " for a task");
             }
+            logSteals();
         }
         for (Map.Entry<Integer, List<TaskSpec>> batch : scheduler.assign().entrySet()) {
             int worker = batch.getKey();
@@ -308,9 +316,7 @@ final class Master {
             case STOLEN -> {
                 int id = Protocol.readTaskId(m.data());
                 scheduler.stolen(worker, id);
-                if (id >= 0) {
-                    events.add("stolen", worker, "task " + id);
-                }
+                logSteals();
             }
             case BYE -> {
                 return true;

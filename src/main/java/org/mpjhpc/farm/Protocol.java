@@ -278,6 +278,9 @@ final class Protocol {
                 writeString(out, e.getKey());
                 writeString(out, e.getValue());
             }
+        } else if (!(kind instanceof TaskKind.Noop)) {
+            // Its name alone would reach the worker as a corrupt message: refuse it here.
+            throw new IllegalArgumentException("no wire encoding for task type '" + kind.type() + "'");
         }
     }
 

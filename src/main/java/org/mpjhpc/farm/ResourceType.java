@@ -78,8 +78,19 @@ public enum ResourceType {
         throw new IllegalArgumentException("expected a whole number, got " + describe(value));
     }
 
+    /**
+     * A list or map element in one Java form wherever it was read (YAML, JSON off the wire,
+     * a task's write): whole numbers as Long, other numbers as Double, so a task sees the
+     * same types on every worker as at the master.
+     */
     private static Object scalar(Object value) {
-        if (value == null || value instanceof Number || value instanceof Boolean || value instanceof String) {
+        if (value instanceof Integer || value instanceof Long || value instanceof Short || value instanceof Byte) {
+            return ((Number) value).longValue();
+        }
+        if (value instanceof Number n) {
+            return n.doubleValue();
+        }
+        if (value == null || value instanceof Boolean || value instanceof String) {
             return value;
         }
         throw new IllegalArgumentException("list and map elements must be numbers, booleans or text, got " + describe(value));

@@ -41,6 +41,13 @@ final class Scheduler {
     private final List<Map<Integer, TaskSpec>> held = new ArrayList<>();
     private final List<Deque<TaskSpec>> pinned = new ArrayList<>();
     private final TaskQueue queue;
+    /** One task moved to an idle worker: the report's event and its counter come from the same record. */
+    record Steal(int thief, int victim, int taskId) {
+    }
+
+    /** Steals made since {@link #takeSteals}. */
+    private final List<Steal> steals = new ArrayList<>();
+
     /** victim -> thief, for steal requests in flight. */
     private final Map<Integer, Integer> asking = new LinkedHashMap<>();
     /** task id -> workers that failed while holding it. */
@@ -247,8 +254,10 @@ final class Scheduler {
                 if (avoids(thief, pinned.get(victim).peekLast())) {
                     continue;
                 }
-                pinned.get(thief).addLast(pinned.get(victim).pollLast());
+                TaskSpec task = pinned.get(victim).pollLast();
+                pinned.get(thief).addLast(task);
                 stolen[thief]++;
+                steals.add(new Steal(thief, victim, task.id()));
             } else {
                 asking.put(victim, thief);
                 asks.put(victim, thief);
@@ -297,9 +306,17 @@ final class Scheduler {
         if (thief != null && state[thief] == State.ACTIVE && !avoids(thief, task)) {
             pinned.get(thief).addLast(task);
             stolen[thief]++;
+            steals.add(new Steal(thief, victim, task.id()));
         } else {
             queue.addFirst(task);
         }
+    }
+
+    /** The steals made since the last call, oldest first. */
+    List<Steal> takeSteals() {
+        List<Steal> out = List.copyOf(steals);
+        steals.clear();
+        return out;
     }
 
     State state(int worker) {

@@ -50,6 +50,7 @@ final class TaskRunner {
             return Long.toString(Kernels.fib(f.n()));
         } else if (kind instanceof TaskKind.Sleep s) {
             Thread.sleep(s.ms());
+            return null;
         } else if (kind instanceof TaskKind.Spin s) {
             return Long.toString(Kernels.spin(s.ms()));
         } else if (kind instanceof TaskKind.Cpu c) {
@@ -58,8 +59,11 @@ final class TaskRunner {
             return shell(s);
         } else if (kind instanceof TaskKind.Java j) {
             return java(j, task);
+        } else if (kind instanceof TaskKind.Noop) {
+            return null;
         }
-        return null;
+        // A kind added without its runner fails as a task, never "succeeds" having done nothing.
+        throw new TaskFailure("this worker cannot run task type '" + kind.type() + "'");
     }
 
     private String java(TaskKind.Java j, TaskSpec task) throws Exception {

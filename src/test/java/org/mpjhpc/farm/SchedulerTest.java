@@ -145,6 +145,24 @@ class SchedulerTest {
     }
 
     @Test
+    void everyStealCountedIsRecordedOnceWhereverTheTaskWaited() {
+        Scheduler s = new Scheduler(List.of(5, 5, 5), 0);
+        for (int i = 0; i < 7; i++) {
+            s.submitTo(0, task(i));
+        }
+        s.assign();
+        s.steal(1); // tasks 5 and 6 still at the master
+        assertEquals(List.of(new Scheduler.Steal(1, 0, 6), new Scheduler.Steal(2, 0, 5)), s.takeSteals());
+        s.assign();
+        s.complete(1, 6, 1);
+        s.steal(1);
+        s.stolen(0, 4); // given back by worker 0
+        assertEquals(List.of(new Scheduler.Steal(1, 0, 4)), s.takeSteals());
+        assertTrue(s.takeSteals().isEmpty(), "taken once");
+        assertEquals(3, s.stolen(1) + s.stolen(2));
+    }
+
+    @Test
     void nothingIsStolenWhileTheMasterQueueHasWorkOrNobodyHasABacklog() {
         Scheduler s = new Scheduler(List.of(1, 1), 0);
         s.submit(task(0));

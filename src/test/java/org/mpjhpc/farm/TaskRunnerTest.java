@@ -15,6 +15,21 @@ class TaskRunnerTest {
     }
 
     @Test
+    void everyTaskKindHasARunner() {
+        java.util.List<TaskKind> examples = java.util.List.of(new TaskKind.Fib(5), new TaskKind.Sleep(1),
+                new TaskKind.Spin(1), new TaskKind.Cpu(1), new TaskKind.Shell("true", 5000),
+                new TaskKind.Java("org.mpjhpc.farm.tasks.PrimeCount", Map.of("limit", "10")), new TaskKind.Noop());
+        assertEquals(java.util.Set.of(TaskKind.class.getPermittedSubclasses()),
+                examples.stream().map(Object::getClass).collect(java.util.stream.Collectors.toSet()),
+                "a new task kind needs an example here");
+        for (TaskKind kind : examples) {
+            Outcome o = run(kind);
+            assertTrue(o.ok(), kind + ": " + o.error());
+        }
+        assertEquals("4", run(examples.get(5)).result());
+    }
+
+    @Test
     void fibMatchesTheIterativeValue() {
         Outcome o = run(new TaskKind.Fib(30));
         assertTrue(o.ok());

@@ -90,6 +90,11 @@ class FarmRecoveryIT {
         Reports.eachTaskOnce(report, 7, last);
         long stolen = report.get("counters").get("stolen").asLong();
         assertTrue(stolen >= 2, last.all());
+        long events = 0;
+        for (JsonNode e : report.get("events")) {
+            events += e.get("kind").asText().equals("stolen") ? 1 : 0;
+        }
+        assertEquals(stolen, events, "one stolen event per steal counted: " + report.get("events"));
         assertTrue(Reports.worker(report, 0).get("completed").asInt() < 7, last.all());
         int helpers = 0;
         for (int w = 1; w < 5; w++) {
