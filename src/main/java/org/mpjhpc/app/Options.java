@@ -2,6 +2,7 @@ package org.mpjhpc.app;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.mpjhpc.log.Quote;
 
 /**
  * The job's command line as {@code mpjrun} passes it to every rank:
@@ -36,7 +37,7 @@ record Options(String config, List<String> sets, String report, String out, Stri
                     if (a.startsWith("--set=")) {
                         sets.add(a.substring(6));
                     } else if (a.startsWith("-") || config != null) {
-                        throw new UserError("unexpected argument '" + a + "'\n" + USAGE);
+                        throw new UserError("unexpected argument " + Quote.of(a) + "\n" + USAGE);
                     } else {
                         config = a;
                     }
@@ -60,7 +61,7 @@ record Options(String config, List<String> sets, String report, String out, Stri
         try {
             return Integer.parseInt(text);
         } catch (NumberFormatException e) {
-            throw new UserError("-np needs a whole number, got '" + text + "'");
+            throw new UserError("-np needs a whole number, got " + Quote.of(text));
         }
     }
 }

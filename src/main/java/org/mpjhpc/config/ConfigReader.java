@@ -10,6 +10,7 @@ import org.mpjhpc.data.DataConfigReader;
 import org.mpjhpc.data.DataJob;
 import org.mpjhpc.farm.FarmConfigReader;
 import org.mpjhpc.fv.FvConfigReader;
+import org.mpjhpc.log.Quote;
 
 /** Turns a job file plus command-line overrides into a validated {@link JobConfig}. */
 public final class ConfigReader {
@@ -34,7 +35,7 @@ public final class ConfigReader {
         Section job = new Section(root, "");
         String kind = job.string("job", "farm");
         if (!KINDS.contains(kind)) {
-            throw job.error("job", "unknown job kind '" + kind + "' (known: " + String.join(", ", KINDS) + ")");
+            throw job.error("job", "unknown job kind " + Quote.of(kind) + " (known: " + String.join(", ", KINDS) + ")");
         }
         String name = job.string("name", baseName(file));
         // Read what the file says even when the command line overrides it: its keys must be known.
@@ -122,7 +123,7 @@ public final class ConfigReader {
             level = "WARN";
         }
         if (!LEVELS.contains(level)) {
-            throw new UserError(job.origin() + ": log level '" + given + "' is not one of DEBUG, INFO, WARN, ERROR");
+            throw new UserError(job.origin() + ": log level " + Quote.of(given) + " is not one of DEBUG, INFO, WARN, ERROR");
         }
         return level;
     }

@@ -3,6 +3,7 @@ package org.mpjhpc.config;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.mpjhpc.log.Quote;
 
 /**
  * One value of a YAML document together with where it came from ({@code file:line} or
@@ -59,6 +60,6 @@ public final class Node {
         if (isList()) {
             return "a list";
         }
-        return "'" + value + "'";
+        return Quote.of(value);
     }
 }

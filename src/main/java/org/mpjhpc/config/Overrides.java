@@ -3,6 +3,7 @@ package org.mpjhpc.config;
 import java.util.List;
 import java.util.Map;
 import org.mpjhpc.app.UserError;
+import org.mpjhpc.log.Quote;
 
 /**
  * Applies {@code --set key.path=value} overrides to a config tree, so one config file
@@ -70,7 +71,7 @@ public final class Overrides {
                 }
                 current = list.get(index);
             } else {
-                throw new UserError("--set " + path + ": '" + part + "' is inside a plain value, not a mapping or list");
+                throw new UserError("--set " + path + ": " + Quote.of(part) + " is inside a plain value, not a mapping or list");
             }
         }
     }
@@ -84,6 +85,6 @@ public final class Overrides {
         } catch (NumberFormatException e) {
             // fall through to the message below
         }
-        throw new UserError("--set " + path + ": '" + part + "' must be a list index from 0 to " + (size - 1));
+        throw new UserError("--set " + path + ": " + Quote.of(part) + " must be a list index from 0 to " + (size - 1));
     }
 }

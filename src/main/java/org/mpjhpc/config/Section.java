@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.mpjhpc.app.UserError;
+import org.mpjhpc.log.Quote;
 
 /**
  * Typed, validating reads of one YAML mapping. Every read records the key as known, and
@@ -108,7 +109,7 @@ public final class Section {
     public String oneOf(String name, String fallback, String... allowed) {
         String value = string(name, fallback);
         if (!Arrays.asList(allowed).contains(value)) {
-            throw error(name, "must be one of " + String.join(", ", allowed) + ", got '" + value + "'");
+            throw error(name, "must be one of " + String.join(", ", allowed) + ", got " + Quote.of(value));
         }
         return value;
     }

@@ -21,6 +21,7 @@ import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
 import org.yaml.snakeyaml.nodes.Tag;
 import org.yaml.snakeyaml.DumperOptions;
+import org.mpjhpc.log.Quote;
 
 /**
  * Reads YAML into a {@link Node} tree. We compose rather than construct so that each
@@ -75,7 +76,7 @@ public final class YamlLoader {
                 }
                 String keyOrigin = where + ":" + (key.getStartMark().getLine() + 1);
                 if (map.containsKey(key.getValue())) {
-                    throw new UserError(keyOrigin + ": duplicate key '" + key.getValue() + "'");
+                    throw new UserError(keyOrigin + ": duplicate key " + Quote.of(key.getValue()));
                 }
                 map.put(key.getValue(), convert(tuple.getValueNode(), where));
             }

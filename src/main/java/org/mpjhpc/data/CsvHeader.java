@@ -1,6 +1,8 @@
 package org.mpjhpc.data;
 
-import java.io.BufferedReader;
+import java.io.BufferedInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -8,6 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.mpjhpc.app.UserError;
+import org.mpjhpc.log.Quote;
 
 /** Reads a CSV header and finds the columns a job asks for by name. */
 final class CsvHeader {
@@ -16,8 +19,8 @@ final class CsvHeader {
 
     /** The first line of a CSV file, for {@link #layout}. */
     static String firstLine(Path file) {
-        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            String line = in.readLine();
+        try (InputStream in = new BufferedInputStream(Files.newInputStream(file))) {
+            String line = readLine(in, file.toString());
             if (line == null) {
                 throw new UserError(file + ": the file is empty; a CSV file starts with a header line");
             }
@@ -25,6 +28,28 @@ final class CsvHeader {
         } catch (IOException e) {
             throw new UserError(file + ": cannot read: " + e.getMessage());
         }
+    }
+
+    /**
+     * The next line of {@code in} without its line break, or null at the end. Bytes that
+     * are not UTF-8 become U+FFFD, as in category names: a header is never refused for
+     * its encoding alone, wherever the odd byte sits.
+     */
+    static String readLine(InputStream in, String where) throws IOException {
+        ByteArrayOutputStream line = new ByteArrayOutputStream();
+        int b = in.read();
+        if (b < 0) {
+            return null;
+        }
+        for (; b >= 0 && b != '\n'; b = in.read()) {
+            if (line.size() == Streaming.MAX_LINE) {
+                throw new UserError(where + ": line 1, the header, is longer than " + (Streaming.MAX_LINE >> 20)
+                        + " MiB");
+            }
+            line.write(b);
+        }
+        String s = line.toString(StandardCharsets.UTF_8);
+        return s.endsWith("\r") ? s.substring(0, s.length() - 1) : s;
     }
 
     /** Bytes of the header line, its line break included. */
@@ -54,8 +79,8 @@ final class CsvHeader {
         int c = category == null ? -1 : names.indexOf(category);
         if (v < 0 || category != null && c < 0) {
             String missing = v < 0 ? value : category;
-            throw new UserError(where + ": line 1: no column '" + missing + "' in the header (columns: "
-                    + String.join(", ", names) + ")");
+            throw new UserError(where + ": line 1: no column " + Quote.of(missing) + " in the header (columns: "
+                    + Quote.clip(String.join(", ", names)) + ")");
         }
         return new CsvLayout((byte) delimiter, names.size(), v, c);
     }

@@ -2,6 +2,7 @@ package org.mpjhpc.data;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import org.mpjhpc.log.Quote;
 
 /**
  * Reads rows from whole lines of CSV text. A row is malformed when it has the wrong
@@ -95,7 +96,7 @@ final class CsvScanner {
         try {
             value = Decimals.parse(b, vFrom, vTo);
         } catch (NumberFormatException e) {
-            sink.malformed(line, "not a number: '" + new String(b, vFrom, vTo - vFrom, StandardCharsets.UTF_8) + "'");
+            sink.malformed(line, "not a number: " + Quote.utf8(b, vFrom, vTo));
             return;
         }
         sink.row(value, b, cFrom, cTo);

@@ -14,6 +14,7 @@ import java.util.stream.Stream;
 import org.mpjhpc.app.UserError;
 import org.mpjhpc.config.ConfigReader;
 import org.mpjhpc.config.Section;
+import org.mpjhpc.log.Quote;
 
 /**
  * Reads and validates the sections of the big-data jobs. Input files are checked here,
@@ -63,7 +64,7 @@ public final class DataConfigReader {
         }
         String delimiter = s.string("delimiter", ",");
         if (delimiter.length() != 1 || delimiter.charAt(0) > 127 || delimiter.equals("\"")) {
-            throw s.error("delimiter", "must be one ASCII character other than a double quote, got '" + delimiter + "'");
+            throw s.error("delimiter", "must be one ASCII character other than a double quote, got " + Quote.of(delimiter));
         }
         String value = s.string("value_column", "value");
         String category = s.has("category_column") ? s.string("category_column") : null;

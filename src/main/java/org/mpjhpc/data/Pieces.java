@@ -5,6 +5,7 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -32,7 +33,9 @@ final class Pieces {
                 out.writeInt(p.bad().size());
                 for (LocalData.Bad b : p.bad()) {
                     out.writeLong(b.line());
-                    out.writeUTF(b.reason());
+                    byte[] reason = b.reason().getBytes(StandardCharsets.UTF_8); // writeUTF stops at 64 KB
+                    out.writeInt(reason.length);
+                    out.write(reason);
                 }
             }
         } catch (IOException e) {
@@ -50,7 +53,9 @@ final class Pieces {
                 long lines = in.readLong();
                 List<LocalData.Bad> bad = new ArrayList<>();
                 for (int k = in.readInt(); k > 0; k--) {
-                    bad.add(new LocalData.Bad(in.readLong(), in.readUTF()));
+                    long line = in.readLong();
+                    byte[] reason = in.readNBytes(in.readInt());
+                    bad.add(new LocalData.Bad(line, new String(reason, StandardCharsets.UTF_8)));
                 }
                 pieces.add(new LocalData.Piece(seq, lines, bad));
             }

@@ -1,7 +1,6 @@
 package org.mpjhpc.data;
 
 import java.io.BufferedInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.FileInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -121,9 +120,9 @@ public final class StatsJob {
     private String agreeOnHeader(InputStream stdin) throws IOException {
         String verdict = "";
         if (comm.master()) {
-            String header = firstLine(stdin);
             try {
-                if (header.isEmpty()) {
+                String header = CsvHeader.readLine(stdin, "standard input");
+                if (header == null || header.isEmpty()) {
                     throw new UserError("standard input: no header line (the input is empty or starts with an empty"
                             + " line); a CSV starts with a header line");
                 }
@@ -143,24 +142,12 @@ public final class StatsJob {
         return null;
     }
 
-    private static String firstLine(InputStream in) throws IOException {
-        ByteArrayOutputStream line = new ByteArrayOutputStream();
-        for (int b = in.read(); b >= 0 && b != '\n'; b = in.read()) {
-            line.write(b);
-        }
-        String s = line.toString(StandardCharsets.UTF_8);
-        if (s.isEmpty()) {
-            return "";
-        }
-        return s.endsWith("\r") ? s.substring(0, s.length() - 1) : s;
-    }
-
     private String masterReads(InputStream stdin) throws IOException {
         if (config.stream()) {
             InputStream in = stdin != null ? stdin : new BufferedInputStream(
                     Files.newInputStream(Path.of(config.input())), 1 << 20);
             if (stdin == null) {
-                firstLine(in);
+                CsvHeader.readLine(in, config.input());
             }
             Streaming.Sent sent = Streaming.send(comm, in, config.chunkKb() * 1024,
                     config.stdin() ? "standard input" : config.input());

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import org.mpjhpc.app.UserError;
 import org.mpjhpc.config.Section;
+import org.mpjhpc.log.Quote;
 
 /** Reads and validates the {@code farm:} section of a job file. */
 public final class FarmConfigReader {
@@ -42,7 +43,7 @@ public final class FarmConfigReader {
         boolean stealing = farm.bool("stealing", true);
         String order = farm.string("order", "fifo");
         if (!order.equals("fifo") && !order.equals("longest_first")) {
-            throw farm.error("order", "unknown order '" + order + "' (known: fifo, longest_first)");
+            throw farm.error("order", "unknown order " + Quote.of(order) + " (known: fifo, longest_first)");
         }
         int threads = farm.intIn("worker_threads", 1, 1, 1024);
         Section heartbeat = farm.optionalSection("heartbeat");
@@ -133,7 +134,7 @@ public final class FarmConfigReader {
         String typeName = r.string("type");
         ResourceType type = ResourceType.named(typeName);
         if (type == null) {
-            throw r.error("type", "unknown resource type '" + typeName + "' (known: int, long, double, bool, string,"
+            throw r.error("type", "unknown resource type " + Quote.of(typeName) + " (known: int, long, double, bool, string,"
                     + " list, map)");
         }
         Object value;
@@ -156,7 +157,7 @@ public final class FarmConfigReader {
         int worker = f.intIn("worker", 0, 0, workers - 1);
         String kind = f.string("kind");
         if (!kind.equals("kill") && !kind.equals("hang")) {
-            throw f.error("kind", "unknown fault '" + kind + "' (known: kill, hang)");
+            throw f.error("kind", "unknown fault " + Quote.of(kind) + " (known: kill, hang)");
         }
         long ms = f.longIn("ms", 0, 0, 86_400_000);
         f.finish();
@@ -173,7 +174,7 @@ public final class FarmConfigReader {
             case "shell" -> new TaskKind.Shell(t.string("command"), t.longIn("timeout_ms", 60_000, 1, 86_400_000));
             case "java" -> javaTask(t);
             case "noop" -> new TaskKind.Noop();
-            default -> throw t.error("type", "unknown task type '" + type + "' (known: " + TYPES + ")");
+            default -> throw t.error("type", "unknown task type " + Quote.of(type) + " (known: " + TYPES + ")");
         };
         t.finish();
         return kind;
@@ -198,16 +199,16 @@ public final class FarmConfigReader {
         try {
             type = Class.forName(className, false, FarmConfigReader.class.getClassLoader());
         } catch (ClassNotFoundException | LinkageError e) {
-            throw t.error("class", "class '" + className + "' not found on the job's classpath"
+            throw t.error("class", "class " + Quote.of(className) + " not found on the job's classpath"
                     + " (add its jar with MPJRUN_CLASSPATH)");
         }
         if (!FarmTask.class.isAssignableFrom(type)) {
-            throw t.error("class", "class '" + className + "' does not implement " + FarmTask.class.getName());
+            throw t.error("class", "class " + Quote.of(className) + " does not implement " + FarmTask.class.getName());
         }
         try {
             type.getConstructor();
         } catch (NoSuchMethodException e) {
-            throw t.error("class", "class '" + className + "' needs a public no-argument constructor");
+            throw t.error("class", "class " + Quote.of(className) + " needs a public no-argument constructor");
         }
     }
 }

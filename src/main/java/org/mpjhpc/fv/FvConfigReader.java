@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import org.mpjhpc.app.UserError;
 import org.mpjhpc.config.Section;
+import org.mpjhpc.log.Quote;
 
 /** Reads and validates the {@code fv:} section of a job file. */
 public final class FvConfigReader {
@@ -17,7 +18,7 @@ public final class FvConfigReader {
     public static FvConfig read(Section fv, int np) {
         String problem = fv.string("problem");
         if (!PROBLEMS.contains(problem)) {
-            throw fv.error("problem", "unknown problem '" + problem + "' (known: " + String.join(", ", PROBLEMS) + ")");
+            throw fv.error("problem", "unknown problem " + Quote.of(problem) + " (known: " + String.join(", ", PROBLEMS) + ")");
         }
         Problem kind = Problem.valueOf(problem.toUpperCase(Locale.ROOT));
         int nx = fv.intIn("nx", 100, 1, 1 << 16);

@@ -2,6 +2,7 @@ package org.mpjhpc.data;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -71,5 +72,49 @@ class ParsingTest {
         var e = assertThrows(org.mpjhpc.app.UserError.class,
                 () -> CsvHeader.layout("id,value", ',', "temp", null, "f.csv"));
         assertEquals("f.csv: line 1: no column 'temp' in the header (columns: id, value)", e.getMessage());
+    }
+
+    @Test
+    void aHugeBadValueIsOneMalformedRowWithAShortReasonThatSurvivesTheWire() {
+        String value = "9".repeat(70_000) + "x";
+        byte[] b = ("1,a," + value + "\n2,b,3\n").getBytes(StandardCharsets.UTF_8);
+        LocalData data = new LocalData(Transform.NONE, RowFilter.DEFAULT, true, List.of());
+        new CsvScanner(new CsvLayout((byte) ',', 3, 2, 1)).scan(b, 0, b.length, 1, data);
+        data.endPiece(0, 2);
+        assertEquals(1, data.malformed);
+        String reason = data.pieces.get(0).bad().get(0).reason();
+        assertTrue(reason.length() < 300 && reason.endsWith("... (70001 bytes)'"), reason);
+        assertEquals(data.pieces, Pieces.decode(Pieces.encode(data.pieces)));
+        LocalData.Bad long64k = new LocalData.Bad(3, "x".repeat(70_000)); // whatever a reason holds
+        List<LocalData.Piece> pieces = List.of(new LocalData.Piece(1, 3, List.of(long64k)));
+        assertEquals(pieces, Pieces.decode(Pieces.encode(pieces)));
+    }
+
+    @Test
+    void aLongHeaderIsNotEchoedWhole() {
+        String header = "c".repeat(1_000_000) + ",value";
+        var e = assertThrows(org.mpjhpc.app.UserError.class, () -> CsvHeader.layout(header, ',', "temp", null, "f"));
+        assertTrue(e.getMessage().length() < 400, e.getMessage().length() + " characters");
+        assertTrue(e.getMessage().contains("(1000007 characters)"), e.getMessage());
+    }
+
+    @Test
+    void aHeaderIsReadTheSameWhereverANonUtf8ByteSits() throws java.io.IOException {
+        for (int at : new int[] {10, 20_000}) {
+            byte[] head = ("id," + "x".repeat(at) + ",value").getBytes(StandardCharsets.US_ASCII);
+            head[at] = (byte) 0xE9; // Latin-1 'é', not UTF-8
+            java.nio.file.Path f = java.nio.file.Files.createTempFile("header", ".csv");
+            java.nio.file.Files.write(f, concat(head, "\n1,2,3\n".getBytes(StandardCharsets.US_ASCII)));
+            String line = CsvHeader.firstLine(f);
+            assertEquals('\uFFFD', line.charAt(at));
+            assertEquals(new CsvLayout((byte) ',', 3, 2, -1), CsvHeader.layout(line, ',', "value", null, "f"));
+            java.nio.file.Files.delete(f);
+        }
+    }
+
+    private static byte[] concat(byte[] a, byte[] b) {
+        byte[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
     }
 }

@@ -139,4 +139,19 @@ class HostileDataIT {
         }
         return s;
     }
+
+    @Test
+    void aMalformedValueOver64KbIsOneMalformedRowInBothModes() throws Exception {
+        Path csv = dir.resolve("wide.csv");
+        Files.writeString(csv, "id,timestamp,category,value\n1,1,a,1\n2,1,a," + "7".repeat(70_000) + "x\n3,1,a,3\n");
+        for (String partition : List.of("stream", "parallel")) {
+            Mpjrun.Result r = stats(csv, "wide-" + partition, "--set", "stats.partition=" + partition);
+            JsonNode j = report(r, "wide-" + partition);
+            assertEquals(1, j.get("rows_malformed").asLong(), partition);
+            assertEquals(2, j.get("rows_kept").asLong(), partition);
+            String reason = j.get("malformed_lines").get(0).get("reason").asText();
+            assertTrue(reason.length() < 300, reason.length() + " characters: " + partition);
+            assertTrue(r.all().length() < 20_000, "the value is not echoed whole: " + r.all().length());
+        }
+    }
 }
