@@ -1,5 +1,6 @@
 package org.mpjhpc.config;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -38,9 +39,13 @@ public final class ConfigReader {
             throw job.error("job", "unknown job kind " + Quote.of(kind) + " (known: " + String.join(", ", KINDS) + ")");
         }
         String name = job.string("name", baseName(file));
+        if (!NAME.matcher(name).matches()) {
+            throw job.error("name", "is also the output folder's name under out/: no '/' or '\\', not starting"
+                    + " with '.', at most 100 characters; got " + Quote.of(name));
+        }
         // Read what the file says even when the command line overrides it: its keys must be known.
-        String fileLevel = job.string("log_level", "INFO");
-        String level = level(logLevel != null ? logLevel : fileLevel, job);
+        String fileLevel = level(job.string("log_level", "INFO"), job);
+        String level = logLevel == null ? fileLevel : level(logLevel, null);
         Section output = job.optionalSection("output");
         String configured = output.string("dir", "out/" + name);
         String out = outDir != null ? outDir : configured;
@@ -68,14 +73,39 @@ public final class ConfigReader {
 
     /**
      * Why the job could not write its files into {@code dir}, or null. Checked before any
-     * rank starts: found only when the report is written, the whole run would be lost.
+     * rank starts, by making the folder and a file in it for real (then removing what the
+     * check made): found only when the report is written, the whole run would be lost. A
+     * name too long, a read-only or virtual file system (/proc) fail here.
      */
     static String unwritable(Path dir) {
         Path p = nearestExisting(dir);
         if (p == null) {
             return null;
         }
-        return problem(p, p.equals(dir.toAbsolutePath().normalize()) ? "it" : p.toString());
+        String problem = problem(p, p.equals(dir.toAbsolutePath().normalize()) ? "it" : p.toString());
+        return problem != null ? problem : tryWriting(dir.toAbsolutePath().normalize(), p);
+    }
+
+    private static String tryWriting(Path dir, Path existing) {
+        try {
+            Files.createDirectories(dir);
+            Files.delete(Files.createTempFile(dir, ".mpjhpc-check", ".tmp"));
+            return null;
+        } catch (IOException | RuntimeException e) {
+            String why = e.getMessage();
+            if (e instanceof java.nio.file.FileSystemException f && f.getReason() != null) {
+                why = f.getReason();
+            }
+            return "cannot write into it (" + why + ")";
+        } finally {
+            for (Path q = dir; q != null && !q.equals(existing); q = q.getParent()) {
+                try {
+                    Files.deleteIfExists(q); // only the empty folders the check made
+                } catch (IOException e) {
+                    break;
+                }
+            }
+        }
     }
 
     /** Why the job could not write the file {@code file} (its folders are made when missing), or null. */
@@ -117,16 +147,21 @@ public final class ConfigReader {
         return new JobConfig(kind, name, level, out, null, null, data);
     }
 
+    /** The level named, from the config's {@code log_level} ({@code job}), or from --log-level (null). */
     private static String level(String given, Section job) {
         String level = given.toUpperCase(Locale.ROOT);
         if (level.equals("WARNING")) {
             level = "WARN";
         }
         if (!LEVELS.contains(level)) {
-            throw new UserError(job.origin() + ": log level " + Quote.of(given) + " is not one of DEBUG, INFO, WARN, ERROR");
+            String why = "log level " + Quote.of(given) + " is not one of DEBUG, INFO, WARN, ERROR";
+            throw job == null ? new UserError("--log-level: " + why) : job.error("log_level", why);
         }
         return level;
     }
+
+    private static final java.util.regex.Pattern NAME = java.util.regex.Pattern.compile(
+            "[^./\\\\\\p{Cntrl}][^/\\\\\\p{Cntrl}]{0,99}");
 
     private static String baseName(Path file) {
         String base = file.getFileName().toString();

@@ -80,4 +80,36 @@ class HostileConfigTest {
         Files.writeString(big, "job: farm\n#" + "x".repeat(5 << 20) + "\n");
         assertTrue(error(big).contains("at most 4 MiB"));
     }
+
+    private static final String FARM = "job: farm\nname: demo\nfarm:\n  workers: [1]\n  requests:\n"
+            + "    - task: {type: noop}\n";
+
+    @Test
+    void aNameCannotLeadOutOfTheOutputFolder() throws IOException {
+        for (String name : List.of("../../..", "a/b", ".hidden", "x".repeat(101))) {
+            String m = error(file(FARM.replace("name: demo", "name: \"" + name + "\"")));
+            assertTrue(m.startsWith(dir.resolve("job.yaml") + ":2: name: is also the output folder's name"), m);
+        }
+    }
+
+    @Test
+    void aBadLogLevelIsBlamedOnWhereItWasGiven() throws IOException {
+        Path f = file(FARM);
+        String m = assertThrows(UserError.class, () -> ConfigReader.read(f, List.of(), "LOUD", null, 0)).getMessage();
+        assertTrue(m.equals("--log-level: log level 'LOUD' is not one of DEBUG, INFO, WARN, ERROR"), m);
+        m = error(file(FARM + "log_level: chatty\n"));
+        assertTrue(m.startsWith(dir.resolve("job.yaml") + ":7: log_level: log level 'chatty'"), m);
+    }
+
+    @Test
+    void anOutputFolderThatCannotBeMadeIsRefusedBeforeTheRun() throws IOException {
+        Path f = file(FARM);
+        for (String out : List.of(dir.resolve("x".repeat(300)).toString(), "/proc/mpjhpc-x/out")) {
+            String m = assertThrows(UserError.class, () -> ConfigReader.read(f, List.of(), null, out, 0)).getMessage();
+            assertTrue(m.startsWith("--out " + out + ": cannot write into it ("), m);
+        }
+        Path fine = dir.resolve("a/b/c");
+        ConfigReader.read(f, List.of(), null, fine.toString(), 0);
+        assertTrue(!Files.exists(dir.resolve("a")), "the check leaves nothing behind");
+    }
 }
