@@ -26,6 +26,8 @@ import org.mpjhpc.app.UserError;
 final class Columnar {
     static final byte[] MAGIC = "MPJCOL01".getBytes(StandardCharsets.US_ASCII);
     static final int ROW_BYTES = 8 + 8 + 2 + 8;
+    /** Rows a group may hold: readers hold one group's columns in memory (the generator writes 65,536). */
+    static final int MAX_GROUP_ROWS = 1 << 22;
 
     /** A file's header: where the groups start and what the category codes mean. */
     record Header(int groupRows, long rows, List<String> categories, long dataStart) {
@@ -82,13 +84,18 @@ final class Columnar {
         int groupRows = b.getInt();
         long rows = b.getLong();
         int n = b.getInt();
-        if (groupRows <= 0 || rows < 0 || n < 0 || n > Short.MAX_VALUE) {
-            throw new UserError(where + ": damaged header (group rows " + groupRows + ", rows " + rows + ")");
+        if (groupRows <= 0 || groupRows > MAX_GROUP_ROWS || rows < 0 || rows > Long.MAX_VALUE / ROW_BYTES / 2
+                || n < 0 || n > Short.MAX_VALUE) {
+            throw new UserError(where + ": damaged header (group rows " + groupRows + ", rows " + rows
+                    + ", categories " + n + ")");
         }
         List<String> categories = new ArrayList<>();
         for (int i = 0; i < n; i++) {
-            byte[] name = new byte[b.getShort()];
-            categories.add(new String(get(b, name), StandardCharsets.UTF_8));
+            short length = b.getShort();
+            if (length < 0) {
+                throw new UserError(where + ": damaged header (category " + i + " has a name of " + length + " bytes)");
+            }
+            categories.add(new String(get(b, new byte[length]), StandardCharsets.UTF_8));
         }
         Header h = new Header(groupRows, rows, List.copyOf(categories), (b.position() + 7) / 8 * 8);
         if (file.size() != h.fileSize()) {

@@ -68,6 +68,18 @@ public final class DataConfigReader {
         }
         String value = s.string("value_column", "value");
         String category = s.has("category_column") ? s.string("category_column") : null;
+        if (binary) { // a columnar file has its columns fixed: a name that is not one of them would be ignored
+            for (String[] key : new String[][] {{"value_column", value, "value"}, {"category_column", category,
+                    "category"}}) {
+                if (key[1] != null && !key[1].equals(key[2])) {
+                    throw s.error(key[0], "a columnar file's " + key[2] + " column is '" + key[2] + "'; got "
+                            + Quote.of(key[1]) + " (the other columns, id and timestamp, hold no values to study)");
+                }
+            }
+            if (s.has("delimiter")) {
+                throw s.error("delimiter", "applies to CSV; a columnar file has no delimiter");
+            }
+        }
         boolean fail = s.oneOf("malformed", "skip", "skip", "fail").equals("fail");
         Transform transform = transform(s.optionalSection("transform"));
         RowFilter filter = filter(s.optionalSection("filter"));
