@@ -63,10 +63,8 @@ public final class ConfigReader {
             default -> data(kind, name, level, out, DataConfigReader.wordCount(job.section(kind), np));
         };
         job.finish();
-        if (config.fv() != null && config.fv().restart()
-                && !Files.exists(Path.of(out, "checkpoint.bin"))) {
-            throw job.error("fv", "fv.restart: no checkpoint.bin in " + out + " to restart from"
-                    + " (run with fv.checkpoint_every first, with the same --out)");
+        if (config.fv() != null) {
+            FvConfigReader.checkRestart(config.fv(), out);
         }
         return config;
     }

@@ -3,6 +3,7 @@ package org.mpjhpc.fv;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -15,21 +16,22 @@ import org.mpjhpc.output.AtomicWrite;
 /**
  * checkpoint.bin: the whole conserved field at a step, with the step and the time as
  * exact bits, so a restarted run (on any number of ranks) continues bit for bit. Written
- * whole or not at all.
+ * whole or not at all. It names the physics it belongs to (problem, gamma, boundaries):
+ * a field of another problem would restart into a run that verifies against the wrong
+ * answer and passes.
  */
-record Checkpoint(int nx, int ny, int step, double time, double[][] field) {
-    private static final long MAGIC = 0x4d504a4856434b31L; // "MPJHVCK1"
+record Checkpoint(FvConfig physics, int step, double time, double[][] field) {
+    private static final long MAGIC = 0x4d504a4856434b32L; // "MPJHVCK2"
 
     static Path file(String outDir) {
         return Path.of(outDir, "checkpoint.bin");
     }
 
     void write(Path file) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(32 + 8 * Field.VARS * nx * ny);
+        int cells = physics.nx() * physics.ny();
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(64 + 8 * Field.VARS * cells);
         try (DataOutputStream out = new DataOutputStream(bytes)) {
-            out.writeLong(MAGIC);
-            out.writeInt(nx);
-            out.writeInt(ny);
+            writeHeader(out, physics);
             out.writeInt(step);
             out.writeDouble(time);
             for (double[] q : field) {
@@ -43,32 +45,76 @@ record Checkpoint(int nx, int ny, int step, double time, double[][] field) {
         AtomicWrite.bytes(file, bytes.toByteArray());
     }
 
-    /** Reads a checkpoint for an nx x ny grid; a missing or foreign file is a {@link UserError}. */
-    static Checkpoint read(Path file, int nx, int ny) {
+    private static void writeHeader(DataOutputStream out, FvConfig c) throws IOException {
+        out.writeLong(MAGIC);
+        out.writeUTF(c.problem());
+        out.writeInt(c.nx());
+        out.writeInt(c.ny());
+        out.writeDouble(c.gamma());
+        out.writeUTF(String.join(",", c.boundaries()));
+    }
+
+    /**
+     * Checks, before any rank starts, that {@code file} is a whole checkpoint of this job's
+     * physics and grid; a UserError says what does not match.
+     */
+    static void check(Path file, FvConfig c) {
+        read(file, c, false);
+    }
+
+    /** Reads the checkpoint for the job {@code c}; a missing, damaged or foreign file is a {@link UserError}. */
+    static Checkpoint read(Path file, FvConfig c) {
+        return read(file, c, true);
+    }
+
+    private static Checkpoint read(Path file, FvConfig c, boolean withField) {
         try (InputStream raw = Files.newInputStream(file);
                 DataInputStream in = new DataInputStream(new java.io.BufferedInputStream(raw))) {
             if (in.readLong() != MAGIC) {
-                throw new UserError(file + ": not an mpj-hpc checkpoint");
+                throw new UserError(file + ": not a checkpoint of this version of mpj-hpc");
             }
-            int fnx = in.readInt();
-            int fny = in.readInt();
-            if (fnx != nx || fny != ny) {
-                throw new UserError(file + ": checkpoint of a " + fnx + " x " + fny + " grid, but the job is " + nx
-                        + " x " + ny);
+            String problem = in.readUTF();
+            int nx = in.readInt();
+            int ny = in.readInt();
+            double gamma = in.readDouble();
+            String sides = in.readUTF();
+            String ours = String.join(",", c.boundaries());
+            if (!problem.equals(c.problem()) || nx != c.nx() || ny != c.ny() || Double.compare(gamma, c.gamma()) != 0
+                    || !sides.equals(ours)) {
+                throw new UserError(file + ": a checkpoint of " + problem + " on " + nx + " x " + ny + ", gamma "
+                        + gamma + ", sides " + sides + "; this job is " + c.problem() + " on " + c.nx() + " x "
+                        + c.ny() + ", gamma " + c.gamma() + ", sides " + ours);
+            }
+            long header = 8 + 2 + utf8(problem) + 4 + 4 + 8 + 2 + utf8(sides) + 4 + 8;
+            long expected = header + 8L * Field.VARS * nx * ny;
+            if (Files.size(file) != expected) {
+                throw new UserError(file + ": " + Files.size(file) + " bytes, but a checkpoint of this grid has "
+                        + expected + ": it is truncated or damaged");
             }
             int step = in.readInt();
             double time = in.readDouble();
-            double[][] field = new double[Field.VARS][nx * ny];
-            for (double[] q : field) {
-                for (int k = 0; k < q.length; k++) {
-                    q[k] = in.readDouble();
-                }
-            }
-            return new Checkpoint(nx, ny, step, time, field);
+            return withField ? new Checkpoint(c, step, time, field(in, nx * ny)) : null;
         } catch (NoSuchFileException e) {
-            throw new UserError(file + ": no checkpoint to restart from (run with fv.checkpoint_every first)");
+            throw new UserError(file + ": no checkpoint to restart from (run with fv.checkpoint_every first,"
+                    + " with the same --out)");
+        } catch (EOFException e) {
+            throw new UserError(file + ": the checkpoint ends early: it is truncated or damaged");
         } catch (IOException e) {
-            throw new UserError(file + ": unreadable checkpoint (" + e.getMessage() + ")");
+            throw new UserError(file + ": unreadable checkpoint (" + e + ")");
         }
+    }
+
+    private static double[][] field(DataInputStream in, int cells) throws IOException {
+        double[][] field = new double[Field.VARS][cells];
+        for (double[] q : field) {
+            for (int k = 0; k < q.length; k++) {
+                q[k] = in.readDouble();
+            }
+        }
+        return field;
+    }
+
+    private static int utf8(String s) {
+        return s.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
     }
 }

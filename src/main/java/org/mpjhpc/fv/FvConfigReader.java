@@ -14,6 +14,19 @@ public final class FvConfigReader {
     private FvConfigReader() {
     }
 
+    /** Cells of a grid, at most: the field's arrays index cells with an int, and rank 0 holds them all. */
+    static final long MAX_CELLS = 1L << 27;
+
+    /**
+     * Before any rank starts: a restart needs a whole checkpoint of this job's problem, grid,
+     * gamma and boundaries in {@code outDir}; a UserError says what is missing or differs.
+     */
+    public static void checkRestart(FvConfig config, String outDir) {
+        if (config.restart()) {
+            Checkpoint.check(Checkpoint.file(outDir), config);
+        }
+    }
+
     /** @param np the MPI ranks of the run, or 0 when not known yet */
     public static FvConfig read(Section fv, int np) {
         String problem = fv.string("problem");
@@ -23,6 +36,10 @@ public final class FvConfigReader {
         Problem kind = Problem.valueOf(problem.toUpperCase(Locale.ROOT));
         int nx = fv.intIn("nx", 100, 1, 1 << 16);
         int ny = fv.intIn("ny", 100, 1, 1 << 16);
+        if ((long) nx * ny > MAX_CELLS) {
+            throw fv.error("ny", nx + " x " + ny + " = " + (long) nx * ny + " cells; at most " + MAX_CELLS
+                    + " (2^27: the master gathers the whole field, 32 bytes a cell)");
+        }
         double gamma = fv.doubleValue("gamma", 1.4);
         if (!(gamma > 1.0 && gamma < 10.0)) {
             throw fv.error("gamma", "must be between 1 and 10, got " + gamma);

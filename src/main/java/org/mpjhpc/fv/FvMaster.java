@@ -37,7 +37,7 @@ final class FvMaster {
         this.field = new double[Field.VARS][config.nx() * config.ny()];
         boolean snapshots = config.checkpointEvery() > 0 || config.vtkEvery() > 0;
         this.snapshot = snapshots ? new double[Field.VARS][config.nx() * config.ny()] : null;
-        this.restartFrom = config.restart() ? Checkpoint.read(Checkpoint.file(outDir), config.nx(), config.ny()) : null;
+        this.restartFrom = config.restart() ? Checkpoint.read(Checkpoint.file(outDir), config) : null;
         if (restartFrom != null) {
             Log.info("restarting from step " + restartFrom.step() + ", t = " + restartFrom.time());
         }

@@ -28,7 +28,7 @@ final class Snapshot {
 
     static void write(FvConfig c, String outDir, int step, double t, int kinds, double[][] field) {
         if ((kinds & CHECKPOINT) != 0) {
-            new Checkpoint(c.nx(), c.ny(), step, t, field).write(Checkpoint.file(outDir));
+            new Checkpoint(c, step, t, field).write(Checkpoint.file(outDir));
             Log.info("checkpoint written at step " + step + ", t = " + t);
         }
         if ((kinds & VTK) != 0) {

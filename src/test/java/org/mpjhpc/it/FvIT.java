@@ -140,7 +140,18 @@ class FvIT {
         Mpjrun.Result none = Mpjrun.run("configs/fv/kelvin_helmholtz.yaml", "--out", dir.resolve("empty").toString(),
                 "--set", "fv.restart=true");
         assertEquals(2, none.exit(), none.all());
-        assertTrue(none.stderr().contains("no checkpoint.bin"), none.stderr());
+        assertTrue(none.stderr().contains("checkpoint.bin: no checkpoint to restart from"), none.stderr());
+        Mpjrun.Result foreign = Mpjrun.run("configs/fv/kelvin_helmholtz.yaml", "--out", out.toString(), "--set", grid[0],
+                "--set", grid[1], "--set", grid[2], "--set", "fv.restart=true", "--set", "fv.gamma=1.6");
+        assertEquals(2, foreign.exit(), foreign.all());
+        assertTrue(foreign.stderr().contains("gamma 1.4, sides periodic,periodic,periodic,periodic; this job is"
+                + " kelvin_helmholtz on 48 x 48, gamma 1.6"), foreign.stderr());
+        byte[] whole = Files.readAllBytes(out.resolve("checkpoint.bin"));
+        Files.write(out.resolve("checkpoint.bin"), java.util.Arrays.copyOf(whole, whole.length - 100));
+        Mpjrun.Result torn = Mpjrun.run("configs/fv/kelvin_helmholtz.yaml", "--out", out.toString(), "--set", grid[0],
+                "--set", grid[1], "--set", grid[2], "--set", "fv.restart=true");
+        assertEquals(2, torn.exit(), torn.all());
+        assertTrue(torn.stderr().contains("it is truncated or damaged"), torn.stderr());
     }
 
     @Test
@@ -151,5 +162,8 @@ class FvIT {
         r = Mpjrun.run("configs/fv/sod.yaml", "--set", "fv.boundary.left=periodic");
         assertEquals(2, r.exit(), r.all());
         assertTrue(r.stderr().contains("periodic boundaries come in pairs"), r.stderr());
+        r = Mpjrun.run("configs/fv/sod.yaml", "--set", "fv.nx=65536", "--set", "fv.ny=65536");
+        assertEquals(2, r.exit(), r.all());
+        assertTrue(r.stderr().contains("65536 x 65536 = 4294967296 cells; at most 134217728"), r.stderr());
     }
 }
