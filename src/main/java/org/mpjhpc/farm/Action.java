@@ -4,8 +4,17 @@ import java.io.Serializable;
 
 /** What one entry of the job's timeline does (the seed emulator's HTTP requests). */
 public sealed interface Action extends Serializable {
-    /** Submit a task to the master queue, or to one worker's queue. */
-    record Submit(TaskKind task, int worker) implements Action {
+    /**
+     * Submit a task to the master queue, or to one worker's queue.
+     *
+     * @param maxAttempts runs that may end in their worker's death before the task is given
+     *                    up as failed; 0 for the job's {@code farm.max_attempts}
+     */
+    record Submit(TaskKind task, int worker, int maxAttempts) implements Action {
+        /** With the job's max_attempts. */
+        public Submit(TaskKind task, int worker) {
+            this(task, worker, 0);
+        }
     }
 
     /** Activate a standby rank as a worker with this capacity. */

@@ -18,7 +18,7 @@ import java.util.function.Function;
 import org.mpjhpc.app.UserError;
 import org.mpjhpc.config.Node;
 import org.mpjhpc.config.Section;
-import org.mpjhpc.config.YamlLoader;
+import org.mpjhpc.config.JsonLoader;
 
 /**
  * The live control endpoint on rank 0: the seed's routes plus status and shutdown.
@@ -123,7 +123,7 @@ final class ControlServer implements AutoCloseable {
         }
         int worker = parts.length > 2 ? workerId(parts[2]) : Request.ANY_WORKER;
         Object payload = switch (route) {
-            case "send" -> FarmConfigReader.task(section(body, "task"));
+            case "send" -> submit(section(body, "task"), worker);
             case "resource" -> FarmConfigReader.resource(section(body, "resource"));
             case "add" -> capacity(section(body, "add"));
             case "stop", "status", "shutdown" -> null;
@@ -154,11 +154,17 @@ final class ControlServer implements AutoCloseable {
     }
 
     private static Section section(byte[] body, String what) {
-        Node node = YamlLoader.parse(new String(body, StandardCharsets.UTF_8), "request body");
+        Node node = JsonLoader.parse(body, "request body");
         if (node == null) {
             throw new UserError("request body: expected a JSON object describing the " + what);
         }
         return new Section(node, "");
+    }
+
+    /** A task, with its own {@code max_attempts} when the body gives one. */
+    private static Action.Submit submit(Section task, int worker) {
+        int maxAttempts = task.has("max_attempts") ? task.intIn("max_attempts", 0, 1, 1000) : 0;
+        return new Action.Submit(FarmConfigReader.task(task), worker, maxAttempts);
     }
 
     private static Integer capacity(Section add) {

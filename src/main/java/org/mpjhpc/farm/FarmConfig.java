@@ -16,11 +16,12 @@ import java.util.List;
  * @param resources          the shared resources declared at the start
  * @param requests           the timeline, in order
  * @param control            the live HTTP control endpoint
+ * @param maxAttempts        runs of a task that may end in its worker's death before it is failed
  */
 public record FarmConfig(List<Integer> capacities, int standby, boolean stealing, boolean longestFirst,
         int workerThreads, long heartbeatMs,
         long heartbeatTimeoutMs, List<Action.DeclareResource> resources, List<Request> requests,
-        ControlConfig control) implements Serializable {
+        ControlConfig control, int maxAttempts) implements Serializable {
 
     /** Number of worker ranks the job needs, standby ones included. */
     public int workers() {

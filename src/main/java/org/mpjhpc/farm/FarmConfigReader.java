@@ -64,9 +64,10 @@ public final class FarmConfigReader {
             requests.add(request(item.section(), workers));
         }
         ControlConfig control = control(farm.optionalSection("control"));
+        int maxAttempts = farm.intIn("max_attempts", 3, 1, 1000);
         farm.finish();
         return new FarmConfig(List.copyOf(capacities), standby, stealing, order.equals("longest_first"), threads, interval, timeout,
-                List.copyOf(resources), List.copyOf(requests), control);
+                List.copyOf(resources), List.copyOf(requests), control, maxAttempts);
     }
 
     private static Request request(Section r, int workers) {
@@ -84,7 +85,8 @@ public final class FarmConfigReader {
         }
         Action action = switch (kinds.get(0)) {
             case "task" -> new Action.Submit(task(r.section("task")),
-                    r.has("worker") ? r.intIn("worker", 0, 0, workers - 1) : Request.ANY_WORKER);
+                    r.has("worker") ? r.intIn("worker", 0, 0, workers - 1) : Request.ANY_WORKER,
+                    r.has("max_attempts") ? r.intIn("max_attempts", 1, 1, 1000) : 0);
             case "add_worker" -> addWorker(r.section("add_worker"));
             case "stop_worker" -> stopWorker(r.section("stop_worker"), workers);
             case "resource" -> resource(r.section("resource"));

@@ -112,8 +112,9 @@ final class Master {
         ObjectNode body = ControlServer.object();
         switch (c.route()) {
             case "send" -> {
-                TaskSpec task = timeline.newTask((TaskKind) c.payload());
-                submit(task, c.worker());
+                Action.Submit s = (Action.Submit) c.payload();
+                TaskSpec task = timeline.newTask(s.task());
+                submit(task, c.worker(), s.maxAttempts());
                 body.put("task", task.id());
             }
             case "resource" -> {
@@ -143,8 +144,8 @@ final class Master {
         return ControlServer.ok(body);
     }
 
-    private void submit(TaskSpec task, int worker) {
-        book.add(task);
+    private void submit(TaskSpec task, int worker, int maxAttempts) {
+        book.add(task, maxAttempts > 0 ? maxAttempts : config.maxAttempts());
         Scheduler.State state = worker == Request.ANY_WORKER ? null : scheduler.state(worker);
         if (state == Scheduler.State.STANDBY || state == Scheduler.State.STOPPED) {
             Log.warn("task " + task.id() + " was sent to worker " + worker + ", which is " + state
@@ -163,7 +164,7 @@ final class Master {
         for (Timeline.Due due : timeline.due(System.currentTimeMillis() - epochMs)) {
             Action action = due.action();
             if (due.task() != null) {
-                submit(due.task(), due.worker());
+                submit(due.task(), due.worker(), ((Action.Submit) action).maxAttempts());
             } else if (action instanceof Action.AddWorker add) {
                 addWorker(add.capacity());
             } else if (action instanceof Action.StopWorker stop) {
@@ -368,12 +369,35 @@ final class Master {
         }
     }
 
+    /**
+     * A task whose runs ended in its worker's death {@code max_attempts} times is not run
+     * again: it ends failed, saying so, and the job goes on. Returns the tasks requeued.
+     */
+    private List<TaskSpec> giveUpPoison(List<TaskSpec> back, int worker) {
+        List<TaskSpec> requeued = new ArrayList<>();
+        for (TaskSpec t : back) {
+            int runs = t.attempt() - 1; // takeBack raised it for the run that died
+            if (runs < book.maxAttempts(t.id()) || book.isFinished(t.id())) {
+                requeued.add(t);
+                continue;
+            }
+            scheduler.withdraw(t);
+            String why = "gave up after " + runs + " attempt(s): the worker running it died each time (last: worker "
+                    + worker + ")";
+            book.giveUp(t.id(), runs, worker, why, System.currentTimeMillis() - epochMs);
+            events.add("gave_up", worker, "task " + t.id() + " after " + runs + " attempt(s)");
+            Log.error("task " + t.id() + ": " + why);
+        }
+        return requeued;
+    }
+
     /** Failure recovery: a silent worker is declared dead, its work requeued, and restarted. */
     private void watch(long nowNanos) {
         List<Integer> suspect = new ArrayList<>();
         for (int worker : liveness.check(nowNanos, suspect)) {
             List<TaskSpec> back = scheduler.fail(worker);
             back.forEach(book::requeued);
+            back = giveUpPoison(back, worker);
             events.add("dead", worker, "silent " + liveness.silentMs(worker, nowNanos) + " ms");
             events.add("requeued", worker, back.size() + " task(s)");
             Log.error("worker " + worker + " silent for " + liveness.silentMs(worker, nowNanos)

@@ -181,6 +181,11 @@ final class Scheduler {
         return takeBack(worker);
     }
 
+    /** Takes a task back out of the master queue (it is given up); false when it was not there. */
+    boolean withdraw(TaskSpec task) {
+        return queue.removeId(task.id());
+    }
+
     /** A restarted worker rejoined with its capacity. */
     void ready(int worker) {
         joining[worker] = false;

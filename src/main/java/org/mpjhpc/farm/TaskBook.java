@@ -19,6 +19,7 @@ final class TaskBook {
         Status status = Status.QUEUED;
         int worker = -1;
         int attempts;
+        int maxAttempts = Integer.MAX_VALUE;
         String result;
         String error;
         long startMs = -1;
@@ -37,12 +38,45 @@ final class TaskBook {
     private final List<Entry> entries = new ArrayList<>();
     private long duplicates;
     private long finished;
+    private long givenUp;
 
     void add(TaskSpec task) {
+        add(task, Integer.MAX_VALUE);
+    }
+
+    /** @param maxAttempts runs that may end in a worker's death before the task is given up */
+    void add(TaskSpec task, int maxAttempts) {
         if (task.id() != entries.size()) {
             throw new IllegalStateException("task ids must be dense, got " + task.id());
         }
-        entries.add(new Entry(task.id(), task.kind()));
+        Entry e = new Entry(task.id(), task.kind());
+        e.maxAttempts = maxAttempts;
+        entries.add(e);
+    }
+
+    int maxAttempts(int id) {
+        return entries.get(id).maxAttempts;
+    }
+
+    boolean isFinished(int id) {
+        return entries.get(id).finished();
+    }
+
+    /** The master ends a task failed without a worker's result (its runs kept killing their worker). */
+    void giveUp(int id, int attempts, int worker, String error, long nowMs) {
+        Entry e = entries.get(id);
+        e.status = Status.FAILED;
+        e.attempts = attempts;
+        e.worker = worker;
+        e.error = error;
+        e.endMs = nowMs;
+        givenUp++;
+        finished++;
+    }
+
+    /** Tasks the master ended itself: no worker delivered a result for them. */
+    long givenUp() {
+        return givenUp;
     }
 
     /** A run of the task was sent to a worker (a finished task keeps its recorded result). */

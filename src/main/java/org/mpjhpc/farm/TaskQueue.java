@@ -41,6 +41,11 @@ final class TaskQueue {
         return t != null ? t : fresh.poll();
     }
 
+    /** Removes the task with this id (given back tasks wait at the front); false when none waits. */
+    boolean removeId(int id) {
+        return front.removeIf(t -> t.id() == id) || fresh.removeIf(t -> t.id() == id);
+    }
+
     boolean isEmpty() {
         return front.isEmpty() && fresh.isEmpty();
     }

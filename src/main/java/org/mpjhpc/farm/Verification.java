@@ -24,7 +24,7 @@ record Verification(boolean passed, List<String> checks) {
         for (long c : workerCompleted) {
             reduced += c;
         }
-        long runs = book.finished() + book.duplicates();
+        long runs = book.finished() - book.givenUp() + book.duplicates();
         boolean agree = reduced == runs;
         ok &= agree;
         checks.add((agree ? "ok" : "FAIL") + ": workers report " + reduced + " run(s) by Reduce, master received " + runs);

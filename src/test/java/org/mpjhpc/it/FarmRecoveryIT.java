@@ -85,6 +85,36 @@ class FarmRecoveryIT {
     }
 
     @Test
+    void aTaskThatKillsEveryWorkerItRunsOnIsGivenUpAndTheJobEnds() throws Exception {
+        Path config = dir.resolve("poison.yaml");
+        Files.writeString(config, """
+                job: farm
+                name: poison
+                farm:
+                  workers: [1]
+                  heartbeat: {interval_ms: 100, timeout_ms: 600}
+                  max_attempts: 5
+                  requests:
+                    - max_attempts: 2
+                      task: {type: java, class: org.mpjhpc.farm.tasks.ExitIfWorker, args: {worker: "0"}}
+                    - times: 3
+                      task: {type: fib, n: 20}
+                """);
+        JsonNode report = run(config.toString());
+        Reports.eachTaskOnce(report, 4, last);
+        JsonNode poison = report.get("tasks").get(0);
+        assertEquals("failed", poison.get("status").asText(), poison.toString());
+        assertEquals(2, poison.get("attempts").asInt(), poison.toString());
+        assertTrue(poison.get("error").asText().startsWith("gave up after 2 attempt(s): the worker running it died"),
+                poison.toString());
+        assertNotNull(Reports.event(report, "gave_up", 0), report.get("events").toString());
+        assertEquals(2, Reports.worker(report, 0).get("failures").asInt(), last.all());
+        for (int t = 1; t < 4; t++) {
+            assertEquals("done", report.get("tasks").get(t).get("status").asText());
+        }
+    }
+
+    @Test
     void seedTest5IdleWorkersStealTheOverloadedWorkersTasks() throws Exception {
         JsonNode report = run("configs/seed/test5-stealing.yaml");
         Reports.eachTaskOnce(report, 7, last);
