@@ -12,13 +12,15 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import org.mpjhpc.app.UserError;
 import org.mpjhpc.config.Node;
 import org.mpjhpc.config.Section;
 import org.mpjhpc.config.JsonLoader;
+import org.mpjhpc.log.Quote;
 
 /**
  * The live control endpoint on rank 0: the seed's routes plus status and shutdown.
@@ -36,7 +38,12 @@ import org.mpjhpc.config.JsonLoader;
  * HTTP threads never touch the farm: each request becomes a {@link Command} that the
  * master's event loop carries out between two MPI polls, answering through a future.
  * Every request needs {@code Authorization: Bearer TOKEN} (401 otherwise); bodies are
- * limited in size (413); mistakes get a JSON error and a 4xx, never a crash.
+ * JSON, limited in size (413) and depth; mistakes get a JSON error and a 4xx, never a crash.
+ *
+ * <p>Slow clients cannot starve it: a request must arrive whole within
+ * {@link #REQUEST_SECONDS} and its answer be taken within as long (the JDK server's own
+ * timers, which close the connection), and up to {@link #HANDLERS} requests are served at
+ * once, so {@code /status} is answered at once while a few clients trickle bytes.
  */
 final class ControlServer implements AutoCloseable {
     /** Something the master loop must do for an HTTP request; the result is the JSON reply. */
@@ -48,6 +55,16 @@ final class ControlServer implements AutoCloseable {
     }
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    static final int HANDLERS = 64;
+    static final int REQUEST_SECONDS = 5;
+
+    static {
+        // Read once, when the JDK's HTTP server is first used: this class comes first.
+        System.setProperty("sun.net.httpserver.maxReqTime", System.getProperty("sun.net.httpserver.maxReqTime",
+                Integer.toString(REQUEST_SECONDS)));
+        System.setProperty("sun.net.httpserver.maxRspTime", System.getProperty("sun.net.httpserver.maxRspTime",
+                Integer.toString(REQUEST_SECONDS)));
+    }
     private final ControlConfig config;
     private final HttpServer server;
     private final ConcurrentLinkedQueue<Command> inbox = new ConcurrentLinkedQueue<>();
@@ -55,11 +72,14 @@ final class ControlServer implements AutoCloseable {
     ControlServer(ControlConfig config) throws IOException {
         this.config = config;
         server = HttpServer.create(new InetSocketAddress(config.bind(), config.port()), 16);
-        server.setExecutor(Executors.newFixedThreadPool(2, r -> {
-            Thread t = new Thread(r, "control-http");
-            t.setDaemon(true);
-            return t;
-        }));
+        ThreadPoolExecutor handlers = new ThreadPoolExecutor(HANDLERS, HANDLERS, 30, TimeUnit.SECONDS,
+                new LinkedBlockingQueue<>(), r -> {
+                    Thread t = new Thread(r, "control-http");
+                    t.setDaemon(true);
+                    return t;
+                });
+        handlers.allowCoreThreadTimeOut(true); // threads only while requests come
+        server.setExecutor(handlers);
         server.createContext("/", this::handle);
         server.start();
     }
@@ -107,19 +127,57 @@ final class ControlServer implements AutoCloseable {
     }
 
     private Reply answer(HttpExchange exchange) throws IOException {
-        if (!authorised(exchange.getRequestHeaders().getFirst("Authorization"))) {
-            return error(401, "missing or wrong bearer token");
+        Parsed p = parse(config, exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
+                exchange.getRequestHeaders().getFirst("Authorization"), readBody(exchange.getRequestBody()));
+        if (p.reply() != null) {
+            return p.reply();
         }
-        String method = exchange.getRequestMethod();
-        String[] parts = exchange.getRequestURI().getPath().replaceAll("/+$", "").split("/");
+        CompletableFuture<Reply> reply = new CompletableFuture<>();
+        inbox.add(new Command(p.route(), p.worker(), p.payload(), reply));
+        try {
+            return reply.get(10, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            return error(503, "the master did not answer in time");
+        }
+    }
+
+    /** A request read and checked: a reply at once (a mistake), or work for the master loop. */
+    record Parsed(Reply reply, String route, int worker, Object payload) {
+    }
+
+    /**
+     * Reads a request without touching the farm: any method, path, header and body give a
+     * {@link Parsed}, a mistake a 4xx reply, never an exception.
+     *
+     * @param body the body, or null when it was larger than allowed
+     */
+    static Parsed parse(ControlConfig config, String method, String path, String authorization, byte[] body) {
+        try {
+            return route(config, method, path, authorization, body);
+        } catch (NotFound e) {
+            return new Parsed(error(404, e.getMessage()), null, 0, null);
+        } catch (UserError e) {
+            return new Parsed(error(400, e.getMessage()), null, 0, null);
+        }
+    }
+
+    private static Parsed route(ControlConfig config, String method, String path, String authorization,
+            byte[] body) {
+        if (!authorised(config, authorization)) {
+            return new Parsed(error(401, "missing or wrong bearer token"), null, 0, null);
+        }
+        String[] parts = path.replaceAll("/+$", "").split("/");
         String route = parts.length > 1 ? parts[1] : "";
         boolean get = route.equals("status");
         if (!route.isEmpty() && !method.equals(get ? "GET" : "POST")) {
-            return error(405, method + " is not allowed on /" + route + " (use " + (get ? "GET" : "POST") + ")");
+            return new Parsed(error(405, Quote.clip(method) + " is not allowed on /" + Quote.clip(route) + " (use "
+                    + (get ? "GET" : "POST") + ")"), null, 0, null);
         }
-        byte[] body = readBody(exchange.getRequestBody());
         if (body == null) {
-            return error(413, "request body larger than " + config.maxBodyBytes() + " bytes");
+            return new Parsed(error(413, "request body larger than " + config.maxBodyBytes() + " bytes"), null, 0, null);
+        }
+        if (parts.length > 3) {
+            throw new NotFound();
         }
         int worker = parts.length > 2 ? workerId(parts[2]) : Request.ANY_WORKER;
         Object payload = switch (route) {
@@ -130,18 +188,12 @@ final class ControlServer implements AutoCloseable {
             default -> throw new NotFound();
         };
         if (route.equals("stop") && worker == Request.ANY_WORKER) {
-            return error(400, "name the worker: POST /stop/{worker}");
+            return new Parsed(error(400, "name the worker: POST /stop/{worker}"), null, 0, null);
         }
-        CompletableFuture<Reply> reply = new CompletableFuture<>();
-        inbox.add(new Command(route, worker, payload, reply));
-        try {
-            return reply.get(10, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            return error(503, "the master did not answer in time");
-        }
+        return new Parsed(null, route, worker, payload);
     }
 
-    private boolean authorised(String header) {
+    private static boolean authorised(ControlConfig config, String header) {
         byte[] given = (header == null ? "" : header).getBytes(StandardCharsets.UTF_8);
         byte[] wanted = ("Bearer " + config.token()).getBytes(StandardCharsets.UTF_8);
         return MessageDigest.isEqual(given, wanted);
@@ -177,7 +229,7 @@ final class ControlServer implements AutoCloseable {
         try {
             return Integer.parseInt(text);
         } catch (NumberFormatException e) {
-            throw new UserError("'" + text + "' is not a worker id");
+            throw new UserError(Quote.of(text) + " is not a worker id");
         }
     }
 

@@ -49,6 +49,47 @@ class ControlIT {
         assertTrue(JSON.readTree(r.body()).get("error").asText().length() > 0, r.body());
     }
 
+    /**
+     * Bodies that cost YAML gigabytes (aliases) or a deep parse are a 400 at once, and
+     * clients trickling a byte at a time do not hold /status up (it took 19 to 58 s with
+     * two handler threads and no read timeout).
+     */
+    private void hostileClientsGetA4xxAndNeverStarveStatus() throws Exception {
+        StringBuilder laughs = new StringBuilder("a0: &a0 [x, x, x, x, x, x, x, x, x]\n");
+        for (int i = 1; i < 9; i++) {
+            laughs.append("a").append(i).append(": &a").append(i).append(" [").append(String.join(", ",
+                    java.util.Collections.nCopies(9, "*a" + (i - 1)))).append("]\n");
+        }
+        refused(400, "POST", "/send", laughs.toString(), TOKEN);
+        refused(400, "POST", "/send", "[".repeat(10_000) + "]".repeat(10_000), TOKEN);
+        refused(400, "POST", "/send", "{\"type\": \"noop\", \"type\": \"fib\"}", TOKEN);
+        java.net.URI base = java.net.URI.create(url);
+        List<Thread> slow = new java.util.ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            Thread t = new Thread(() -> {
+                try (java.net.Socket c = new java.net.Socket(base.getHost(), base.getPort())) {
+                    for (byte b : "POST /send HTTP/1.1\r\nHost: x\r\nContent-Length: 50\r\n\r\n".getBytes()) {
+                        c.getOutputStream().write(b);
+                        c.getOutputStream().flush();
+                        Thread.sleep(300);
+                    }
+                } catch (Exception e) {
+                    // the server closing on us is what should happen
+                }
+            });
+            t.start();
+            slow.add(t);
+        }
+        Thread.sleep(500);
+        long t0 = System.nanoTime();
+        ok("GET", "/status", null);
+        long ms = (System.nanoTime() - t0) / 1_000_000;
+        assertTrue(ms < 4_000, "/status waited " + ms + " ms behind slow clients (they time out after 5 s)");
+        for (Thread t : slow) {
+            t.join(30_000);
+        }
+    }
+
     @Test
     void aRunningJobTakesWorkFromOutsideAndAnswersMistakesWithJsonErrors() throws Exception {
         Path out = dir.resolve("out");
@@ -87,6 +128,7 @@ class ControlIT {
             refused(404, "POST", "/nowhere", "{}", TOKEN);
             refused(405, "GET", "/send", null, TOKEN);
             refused(413, "POST", "/send", "x".repeat(70_000), TOKEN);
+            hostileClientsGetA4xxAndNeverStarveStatus();
             assertEquals(0, ok("POST", "/stop/0", null).get("stopped").asInt());
             assertEquals(6, ok("POST", "/send", "{\"type\": \"fib\", \"n\": 21}").get("task").asInt());
             status = ok("GET", "/status", null);
