@@ -2,6 +2,7 @@ package org.mpjhpc.data;
 
 import java.util.List;
 import java.util.Locale;
+import org.mpjhpc.log.Quote;
 import org.mpjhpc.output.Json;
 
 /** The statistics job's console output: results, malformed rows, verification, timing. */
@@ -21,7 +22,7 @@ final class StatsTable {
         row(t, "(all)", r.total);
         for (int g = 0; g < r.categories.size(); g++) {
             if (r.byCategory[g].count() > 0) { // a category the filter removed has no statistics
-                row(t, r.categories.get(g), r.byCategory[g]);
+                row(t, Quote.clip(r.categories.get(g)), r.byCategory[g]); // the report keeps the whole name
             }
         }
         if (r.quantiles != null) {

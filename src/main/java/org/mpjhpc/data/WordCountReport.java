@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import org.mpjhpc.config.JobConfig;
 import org.mpjhpc.log.Log;
+import org.mpjhpc.log.Quote;
 import org.mpjhpc.output.AtomicWrite;
 import org.mpjhpc.output.Json;
 
@@ -92,7 +93,7 @@ final class WordCountReport {
         t.append(String.format(Locale.ROOT, "%d words, %d distinct; top %d:%n", total, words.size(),
                 Math.min(c.top(), words.size())));
         words.stream().limit(c.top()).forEach(w -> t.append(String.format(Locale.ROOT, "  %12d  %s%n", w.count(),
-                w.word())));
+                Quote.clip(w.word()))));
         t.append(String.format(Locale.ROOT, "%-10s %10s   (maximum over ranks)%n", "phase", "seconds"));
         for (int p = 0; p < WordCountJob.PHASES.length; p++) {
             t.append(String.format(Locale.ROOT, "%-10s %10.4f%n", WordCountJob.PHASES[p], phases[p]));

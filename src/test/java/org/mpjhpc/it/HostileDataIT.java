@@ -57,6 +57,8 @@ class HostileDataIT {
                     "--set", "stats.chunk_kb=64");
             JsonNode j = report(r, "long-" + partition);
             assertEquals(11_001, j.get("rows_kept").asLong(), partition);
+            assertTrue(r.all().length() < 100_000, "the console shows the 2 MiB category name clipped: "
+                    + r.all().length() + " characters");
             assertEquals(11_001, j.get("by_category").get("a").get("count").asLong()
                     + j.get("by_category").get("x".repeat(2 << 20)).get("count").asLong(), partition);
         }
