@@ -115,6 +115,33 @@ class FarmRecoveryIT {
     }
 
     @Test
+    void aTaskThrowingOutOfMemoryErrorEndsFailedAndTheJobEnds() throws Exception {
+        Path config = dir.resolve("oom.yaml");
+        Files.writeString(config, """
+                job: farm
+                name: oom
+                farm:
+                  workers: [1, 1]
+                  heartbeat: {interval_ms: 100, timeout_ms: 600}
+                  requests:
+                    - task: {type: java, class: org.mpjhpc.it.tasks.OutOfMemory}
+                    - times: 2
+                      task: {type: fib, n: 20}
+                """);
+        Path report = dir.resolve("oom.json");
+        last = Mpjrun.command(java.util.List.of(Mpjrun.ROOT.resolve("mpjrun").toString(), config.toString(),
+                "--report", report.toString(), "--out", dir.resolve("oom").toString()), new java.io.File("/dev/null"),
+                java.util.Map.of("MPJRUN_CLASSPATH", Mpjrun.ROOT.resolve("target/test-classes").toString()));
+        assertEquals(0, last.exit(), last.all());
+        JsonNode r = last.report(report);
+        Reports.eachTaskOnce(r, 3, last);
+        JsonNode oom = r.get("tasks").get(0);
+        assertEquals("failed", oom.get("status").asText(), oom.toString());
+        assertEquals(3, oom.get("attempts").asInt(), oom.toString());
+        assertTrue(oom.get("error").asText().startsWith("gave up after 3 attempt(s)"), oom.toString());
+    }
+
+    @Test
     void seedTest5IdleWorkersStealTheOverloadedWorkersTasks() throws Exception {
         JsonNode report = run("configs/seed/test5-stealing.yaml");
         Reports.eachTaskOnce(report, 7, last);
