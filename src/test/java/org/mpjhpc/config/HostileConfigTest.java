@@ -106,7 +106,8 @@ class HostileConfigTest {
         Path f = file(FARM);
         for (String out : List.of(dir.resolve("x".repeat(300)).toString(), "/proc/mpjhpc-x/out")) {
             String m = assertThrows(UserError.class, () -> ConfigReader.read(f, List.of(), null, out, 0)).getMessage();
-            assertTrue(m.startsWith("--out " + out + ": cannot write into it ("), m);
+            // as root the folder cannot be made; as another user /proc is not writable at all
+            assertTrue(m.startsWith("--out " + out + ": cannot write into "), m);
         }
         Path fine = dir.resolve("a/b/c");
         ConfigReader.read(f, List.of(), null, fine.toString(), 0);
