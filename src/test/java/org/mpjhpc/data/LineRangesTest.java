@@ -96,4 +96,25 @@ class LineRangesTest {
             assertEquals(1001, covered);
         }
     }
+
+    @Test
+    void aLineOverTheRowLimitIsNamedByWhereItStarts(@org.junit.jupiter.api.io.TempDir Path tmp) throws IOException {
+        Path f = tmp.resolve("long.csv");
+        try (java.io.OutputStream out = new java.io.BufferedOutputStream(Files.newOutputStream(f))) {
+            out.write("h\nshort\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            byte[] block = new byte[1 << 20];
+            java.util.Arrays.fill(block, (byte) 'y');
+            for (int i = 0; i <= Streaming.MAX_LINE >> 20; i++) {
+                out.write(block);
+            }
+            out.write('\n');
+        }
+        try (FileChannel ch = FileChannel.open(f)) {
+            long[] read = {0};
+            LineChunks.LineTooLong e = org.junit.jupiter.api.Assertions.assertThrows(LineChunks.LineTooLong.class,
+                    () -> LineChunks.read(ch, 0, ch.size(), 4096, (buf, n, done) -> read[0] += n));
+            assertEquals(8, e.start, "the long line starts after 'h' and 'short'");
+            assertEquals(8, read[0], "the lines before it were read");
+        }
+    }
 }
