@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import org.mpjhpc.comm.Comm;
 import org.mpjhpc.config.ConfigReader;
 import org.mpjhpc.config.JobConfig;
+import org.mpjhpc.config.UserError;
 import org.mpjhpc.data.DataJobs;
 import org.mpjhpc.farm.FarmJob;
 import org.mpjhpc.fv.FvJob;

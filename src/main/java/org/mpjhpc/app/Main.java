@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import mpi.MPI;
 import org.mpjhpc.comm.MpjComm;
+import org.mpjhpc.config.UserError;
 import org.mpjhpc.log.Log;
 
 /**

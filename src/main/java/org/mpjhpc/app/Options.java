@@ -2,6 +2,7 @@ package org.mpjhpc.app;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.mpjhpc.config.UserError;
 import org.mpjhpc.log.Quote;
 
 /**

@@ -3,6 +3,7 @@ package org.mpjhpc.app;
 import java.nio.file.Path;
 import org.mpjhpc.config.ConfigReader;
 import org.mpjhpc.config.JobConfig;
+import org.mpjhpc.config.UserError;
 
 /**
  * What {@code mpjrun} runs before it starts MPJ Express: validates the job file and its

@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import org.mpjhpc.app.UserError;
 import org.mpjhpc.data.DataConfigReader;
 import org.mpjhpc.data.DataJob;
 import org.mpjhpc.farm.FarmConfigReader;

@@ -10,7 +10,6 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.mpjhpc.app.UserError;
 
 /**
  * Reads a JSON request body into a {@link Node} tree, within limits: JSON has no aliases,

@@ -2,7 +2,6 @@ package org.mpjhpc.config;
 
 import java.util.List;
 import java.util.Map;
-import org.mpjhpc.app.UserError;
 import org.mpjhpc.log.Quote;
 
 /**

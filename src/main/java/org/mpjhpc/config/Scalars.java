@@ -1,7 +1,6 @@
 package org.mpjhpc.config;
 
 import java.util.Locale;
-import org.mpjhpc.app.UserError;
 
 /** Conversions of YAML scalars to Java values, with messages that name the key. */
 final class Scalars {

@@ -6,7 +6,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.mpjhpc.app.UserError;
 import org.mpjhpc.log.Quote;
 
 /**

@@ -7,7 +7,7 @@ import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import org.mpjhpc.app.UserError;
+import org.mpjhpc.config.UserError;
 
 /**
  * A run of row groups of a binary columnar file, read a group at a time into two reusable

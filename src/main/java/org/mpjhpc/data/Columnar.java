@@ -9,7 +9,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
-import org.mpjhpc.app.UserError;
+import org.mpjhpc.config.UserError;
 
 /**
  * The binary columnar record file. After a header come row groups of {@code groupRows}

@@ -2,14 +2,14 @@ package org.mpjhpc.data;
 
 import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
-import java.io.InputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.mpjhpc.app.UserError;
+import org.mpjhpc.config.UserError;
 import org.mpjhpc.log.Quote;
 
 /** Reads a CSV header and finds the columns a job asks for by name. */

@@ -11,9 +11,9 @@ import java.util.List;
 import java.util.Set;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
-import org.mpjhpc.app.UserError;
 import org.mpjhpc.config.ConfigReader;
 import org.mpjhpc.config.Section;
+import org.mpjhpc.config.UserError;
 import org.mpjhpc.log.Quote;
 
 /**

@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import org.mpjhpc.app.UserError;
+import org.mpjhpc.config.UserError;
 
 /**
  * The first pass when every worker reads its own part of the file. CSV: worker w takes

@@ -14,8 +14,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import mpi.Intracomm;
-import org.mpjhpc.app.UserError;
 import org.mpjhpc.config.JobConfig;
+import org.mpjhpc.config.UserError;
 
 /**
  * The statistics job on every rank, in the order of the method:

@@ -16,10 +16,10 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
-import org.mpjhpc.app.UserError;
+import org.mpjhpc.config.JsonLoader;
 import org.mpjhpc.config.Node;
 import org.mpjhpc.config.Section;
-import org.mpjhpc.config.JsonLoader;
+import org.mpjhpc.config.UserError;
 import org.mpjhpc.log.Quote;
 
 /**

@@ -4,8 +4,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.mpjhpc.app.UserError;
 import org.mpjhpc.config.Section;
+import org.mpjhpc.config.UserError;
 import org.mpjhpc.log.Quote;
 
 /** Reads and validates the {@code farm:} section of a job file. */

@@ -10,7 +10,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import org.mpjhpc.app.UserError;
+import org.mpjhpc.config.UserError;
 import org.mpjhpc.output.AtomicWrite;
 
 /**

@@ -3,8 +3,8 @@ package org.mpjhpc.fv;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import org.mpjhpc.app.UserError;
 import org.mpjhpc.config.Section;
+import org.mpjhpc.config.UserError;
 import org.mpjhpc.log.Quote;
 
 /** Reads and validates the {@code fv:} section of a job file. */

@@ -18,7 +18,7 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.lifecycle.BeforeContainer;
-import org.mpjhpc.app.UserError;
+import org.mpjhpc.config.UserError;
 import org.yaml.snakeyaml.Yaml;
 
 /**

@@ -10,7 +10,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.mpjhpc.app.UserError;
+import org.mpjhpc.config.UserError;
 import org.mpjhpc.data.StatsConfig;
 import org.mpjhpc.farm.Action;
 import org.mpjhpc.farm.Request;

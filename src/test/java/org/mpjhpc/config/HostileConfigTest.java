@@ -11,7 +11,7 @@ import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.mpjhpc.app.UserError;
+import org.mpjhpc.config.UserError;
 
 /** Configs built to exhaust the reader: each is one UserError within seconds. */
 class HostileConfigTest {

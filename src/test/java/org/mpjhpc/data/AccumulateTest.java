@@ -83,7 +83,7 @@ class AccumulateTest {
             assertEquals(header.length + 4L * Columnar.ROW_BYTES, h.groupStart(1));
         }
         Files.write(f, new byte[3], StandardOpenOption.APPEND);
-        var e = org.junit.jupiter.api.Assertions.assertThrows(org.mpjhpc.app.UserError.class,
+        var e = org.junit.jupiter.api.Assertions.assertThrows(org.mpjhpc.config.UserError.class,
                 () -> Columnar.checkFile(f));
         assertEquals(true, e.getMessage().contains("truncated or damaged"), e.getMessage());
     }

@@ -18,10 +18,10 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
-import org.mpjhpc.app.UserError;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.mpjhpc.config.UserError;
 
 /** The binary columns read by a scan against the row groups as the generator wrote them, on a real file. */
 class ColumnScanTest {

@@ -9,8 +9,8 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.mpjhpc.app.UserError;
 import org.mpjhpc.config.ConfigReader;
+import org.mpjhpc.config.UserError;
 
 /** A columnar file's columns are fixed: a setting that cannot apply is refused, never ignored. */
 class ColumnarConfigTest {

@@ -15,7 +15,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.constraints.Size;
-import org.mpjhpc.app.UserError;
+import org.mpjhpc.config.UserError;
 
 /**
  * Byte soups and damaged files into the scanners: every row is counted as read, and as

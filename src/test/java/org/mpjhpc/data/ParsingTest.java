@@ -69,7 +69,7 @@ class ParsingTest {
     void headerColumnsAreFoundByNameAndAMissingOneIsNamed() {
         CsvLayout layout = CsvHeader.layout("\uFEFFid;\"the value\";site", ';', "the value", "site", "f.csv");
         assertEquals(new CsvLayout((byte) ';', 3, 1, 2), layout);
-        var e = assertThrows(org.mpjhpc.app.UserError.class,
+        var e = assertThrows(org.mpjhpc.config.UserError.class,
                 () -> CsvHeader.layout("id,value", ',', "temp", null, "f.csv"));
         assertEquals("f.csv: line 1: no column 'temp' in the header (columns: id, value)", e.getMessage());
     }
@@ -93,7 +93,7 @@ class ParsingTest {
     @Test
     void aLongHeaderIsNotEchoedWhole() {
         String header = "c".repeat(1_000_000) + ",value";
-        var e = assertThrows(org.mpjhpc.app.UserError.class, () -> CsvHeader.layout(header, ',', "temp", null, "f"));
+        var e = assertThrows(org.mpjhpc.config.UserError.class, () -> CsvHeader.layout(header, ',', "temp", null, "f"));
         assertTrue(e.getMessage().length() < 400, e.getMessage().length() + " characters");
         assertTrue(e.getMessage().contains("(1000007 characters)"), e.getMessage());
     }

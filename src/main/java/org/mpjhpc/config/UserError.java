@@ -1,4 +1,4 @@
-package org.mpjhpc.app;
+package org.mpjhpc.config;
 
 /**
  * A mistake in what the user gave us (config, data, command line). It is reported as
