@@ -5,9 +5,6 @@ import org.mpjhpc.comm.Comm;
 import org.mpjhpc.config.ConfigReader;
 import org.mpjhpc.config.JobConfig;
 import org.mpjhpc.config.UserError;
-import org.mpjhpc.data.DataJobs;
-import org.mpjhpc.farm.FarmJob;
-import org.mpjhpc.fv.FvJob;
 import org.mpjhpc.log.Log;
 
 /**
@@ -32,13 +29,7 @@ final class JobRunner {
         if (comm.rank() == 0) {
             Log.info("job '" + job.name() + "' (" + job.kind() + ") on " + comm.size() + " ranks, output in " + job.outDir());
         }
-        if (job.fv() != null) {
-            return FvJob.run(mpi.MPI.COMM_WORLD, job, options.report());
-        }
-        if (job.data() != null) {
-            return DataJobs.run(mpi.MPI.COMM_WORLD, job, options.report());
-        }
-        return FarmJob.run(comm, job, launch.epochMs(), options.report());
+        return Workloads.of(job).runner().run(comm, job, launch.epochMs(), options.report());
     }
 
     /** Rank 0 validates; everybody receives the same verdict. */
@@ -47,7 +38,7 @@ final class JobRunner {
         if (comm.rank() == 0) {
             Launch launch;
             try {
-                JobConfig job = ConfigReader.read(Path.of(options.config()), options.sets(), options.logLevel(),
+                JobConfig job = Workloads.read(Path.of(options.config()), options.sets(), options.logLevel(),
                         options.out(), comm.size());
                 ConfigReader.checkReport(options.report());
                 launch = new Launch(job, System.currentTimeMillis(), null);

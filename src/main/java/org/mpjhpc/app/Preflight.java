@@ -17,7 +17,7 @@ public final class Preflight {
     public static void main(String[] args) {
         try {
             Options options = Options.parse(args);
-            JobConfig job = ConfigReader.read(Path.of(options.config()), options.sets(), options.logLevel(),
+            JobConfig job = Workloads.read(Path.of(options.config()), options.sets(), options.logLevel(),
                     options.out(), options.np());
             ConfigReader.checkReport(options.report());
             System.out.println("np=" + job.ranks());

@@ -6,16 +6,11 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import org.mpjhpc.data.DataConfigReader;
-import org.mpjhpc.data.DataJob;
-import org.mpjhpc.farm.FarmConfigReader;
-import org.mpjhpc.fv.FvConfigReader;
 import org.mpjhpc.log.Quote;
 
 /** Turns a job file plus command-line overrides into a validated {@link JobConfig}. */
 public final class ConfigReader {
     static final Set<String> LEVELS = Set.of("DEBUG", "INFO", "WARN", "ERROR");
-    static final List<String> KINDS = List.of("farm", "fv", "generate", "stats", "wordcount");
 
     private ConfigReader() {
     }
@@ -28,15 +23,17 @@ public final class ConfigReader {
      * @param logLevel  the {@code --log-level} given on the command line, or null
      * @param outDir    the {@code --out} folder, or null for the config's
      * @param np        the number of MPI ranks the job runs on, or 0 when not known yet
+     * @param workloads the job kinds there are
      */
-    public static JobConfig read(Path file, List<String> overrides, String logLevel, String outDir, int np) {
+    public static JobConfig read(Path file, List<String> overrides, String logLevel, String outDir, int np,
+            List<Workload> workloads) {
         Node root = YamlLoader.loadFile(file);
         Overrides.apply(root, overrides);
         Section job = new Section(root, "");
         String kind = job.string("job", "farm");
-        if (!KINDS.contains(kind)) {
-            throw job.error("job", "unknown job kind " + Quote.of(kind) + " (known: " + String.join(", ", KINDS) + ")");
-        }
+        Workload workload = workloads.stream().filter(w -> w.kind().equals(kind)).findFirst().orElseThrow(
+                () -> job.error("job", "unknown job kind " + Quote.of(kind) + " (known: " + String.join(", ",
+                        workloads.stream().map(Workload::kind).toList()) + ")"));
         String name = job.string("name", baseName(file));
         if (!NAME.matcher(name).matches()) {
             throw job.error("name", "is also the output folder's name under out/: no '/' or '\\', not starting"
@@ -53,19 +50,17 @@ public final class ConfigReader {
             throw outDir != null ? new UserError("--out " + out + ": " + problem) : output.error("dir", problem);
         }
         output.finish();
-        JobConfig config = switch (kind) {
-            case "farm" -> new JobConfig(kind, name, level, out, FarmConfigReader.read(job.section("farm"), np), null,
-                    null);
-            case "fv" -> new JobConfig(kind, name, level, out, null, FvConfigReader.read(job.section("fv"), np), null);
-            case "generate" -> data(kind, name, level, out, DataConfigReader.generate(job.section(kind), np));
-            case "stats" -> data(kind, name, level, out, DataConfigReader.stats(job.section(kind), np));
-            default -> data(kind, name, level, out, DataConfigReader.wordCount(job.section(kind), np));
-        };
+        Settings settings = workload.reader().read(job.section(kind), np, out);
         job.finish();
-        if (config.fv() != null) {
-            FvConfigReader.checkRestart(config.fv(), out);
+        int workers = settings.workers();
+        if (np > 0 && np != workers + 1) {
+            Section section = job.section(kind);
+            String why = settings.describeWorkers() + " need -np " + (workers + 1) + " (1 master + " + workers
+                    + " workers), but the job runs with -np " + np + "; drop -np or change the config";
+            throw section.has("workers") ? section.error("workers", why)
+                    : new UserError(section.origin() + ": " + section.path() + ": " + why);
         }
-        return config;
+        return new JobConfig(kind, name, level, out, settings);
     }
 
     /**
@@ -138,10 +133,6 @@ public final class ConfigReader {
             return "cannot write into " + where + " (permissions)";
         }
         return null;
-    }
-
-    private static JobConfig data(String kind, String name, String level, String out, DataJob data) {
-        return new JobConfig(kind, name, level, out, null, null, data);
     }
 
     /** The level named, from the config's {@code log_level} ({@code job}), or from --log-level (null). */

@@ -209,12 +209,7 @@ public final class DataConfigReader {
     }
 
     private static int workers(Section s, int np) {
-        int workers = s.intIn("workers", np > 1 ? np - 1 : 2, 1, 4096);
-        if (np > 0 && np != workers + 1) {
-            throw s.error("workers", workers + " workers need -np " + (workers + 1) + " (1 master + " + workers
-                    + "), but the job runs with -np " + np);
-        }
-        return workers;
+        return s.intIn("workers", np > 1 ? np - 1 : 2, 1, 4096);
     }
 
     /**

@@ -1,9 +1,7 @@
 package org.mpjhpc.data;
 
-import java.io.Serializable;
+import org.mpjhpc.config.Settings;
 
 /** The validated settings of a big-data job: generate, stats or wordcount. */
-public sealed interface DataJob extends Serializable permits GenerateConfig, StatsConfig, WordCountConfig {
-    /** Worker ranks the job runs on (the master comes on top). */
-    int workers();
+public sealed interface DataJob extends Settings permits GenerateConfig, StatsConfig, WordCountConfig {
 }

@@ -9,6 +9,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Locale;
 import mpi.Intracomm;
+import mpi.MPI;
+import org.mpjhpc.comm.Comm;
 import org.mpjhpc.config.JobConfig;
 import org.mpjhpc.log.Log;
 import org.mpjhpc.output.Json;
@@ -19,12 +21,14 @@ import org.mpjhpc.output.Json;
  * renames it when complete, so a file is either whole or absent, never half-written.
  * Progress is logged as the blocks arrive.
  */
-final class GenerateJob {
+public final class GenerateJob {
     private GenerateJob() {
     }
 
-    static int run(Intracomm world, JobConfig job, GenerateConfig g, String report) throws IOException {
-        DataComm comm = new DataComm(world);
+    /** Runs the job on this rank; returns the exit code every rank agrees on. */
+    public static int run(Comm mpi, JobConfig job, long epochMs, String report) throws IOException {
+        GenerateConfig g = job.settings(GenerateConfig.class);
+        DataComm comm = new DataComm(MPI.COMM_WORLD); // the data jobs still talk to MPJ through DataComm
         long blocks = (g.rows() + Generator.BLOCK_ROWS - 1) / Generator.BLOCK_ROWS;
         if (!comm.master()) {
             Generator gen = new Generator(g.seed(), g.categories(), g.malformedEvery());

@@ -6,6 +6,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.List;
 import mpi.Intracomm;
+import mpi.MPI;
+import org.mpjhpc.comm.Comm;
 import org.mpjhpc.config.JobConfig;
 
 /**
@@ -22,14 +24,16 @@ import org.mpjhpc.config.JobConfig;
  * </ol>
  * The master shows the map and reduce progress as they run.
  */
-final class WordCountJob {
+public final class WordCountJob {
     static final String[] PHASES = {"map", "shuffle", "reduce", "gather"};
 
     private WordCountJob() {
     }
 
-    static int run(Intracomm world, JobConfig job, WordCountConfig c, String report) throws IOException {
-        DataComm comm = new DataComm(world);
+    /** Runs the job on this rank; returns the exit code every rank agrees on. */
+    public static int run(Comm mpi, JobConfig job, long epochMs, String report) throws IOException {
+        WordCountConfig c = job.settings(WordCountConfig.class);
+        DataComm comm = new DataComm(MPI.COMM_WORLD); // the data jobs still talk to MPJ through DataComm
         long start = System.nanoTime();
         double[] phase = new double[PHASES.length];
         long total = 0;

@@ -1,7 +1,7 @@
 package org.mpjhpc.farm;
 
-import java.io.Serializable;
 import java.util.List;
+import org.mpjhpc.config.Settings;
 
 /**
  * The validated {@code farm:} section of a job.
@@ -21,11 +21,16 @@ import java.util.List;
 public record FarmConfig(List<Integer> capacities, int standby, boolean stealing, boolean longestFirst,
         int workerThreads, long heartbeatMs,
         long heartbeatTimeoutMs, List<Action.DeclareResource> resources, List<Request> requests,
-        ControlConfig control, int maxAttempts) implements Serializable {
+        ControlConfig control, int maxAttempts) implements Settings {
 
     /** Number of worker ranks the job needs, standby ones included. */
     public int workers() {
         return capacities.size() + standby;
+    }
+
+    @Override
+    public String describeWorkers() {
+        return capacities.size() + " worker capacities" + (standby > 0 ? " and " + standby + " standby" : "");
     }
 
     /** Total number of tasks the requests submit. */

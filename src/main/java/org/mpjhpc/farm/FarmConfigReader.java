@@ -35,11 +35,6 @@ public final class FarmConfigReader {
         }
         int standby = farm.intIn("standby", 0, 0, 10_000);
         int workers = capacities.size() + standby;
-        if (np > 0 && np != workers + 1) {
-            throw farm.error("workers", capacities.size() + " worker capacities" + (standby > 0 ? " and " + standby
-                    + " standby" : "") + " need -np " + (workers + 1) + " (1 master + " + workers
-                    + " workers), but the job runs with -np " + np + "; drop -np or change the config");
-        }
         boolean stealing = farm.bool("stealing", true);
         String order = farm.string("order", "fifo");
         if (!order.equals("fifo") && !order.equals("longest_first")) {

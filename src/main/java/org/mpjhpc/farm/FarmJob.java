@@ -30,12 +30,13 @@ public final class FarmJob {
         long[] mine = new long[comm.size() * FIELDS];
         // The resource table reaches every worker by Bcast before any work starts.
         ResourceTable resources = new ResourceTable();
-        job.farm().resources().forEach(r -> resources.declare(r.name(), r.type(), r.value()));
+        FarmConfig config = job.settings(FarmConfig.class);
+        config.resources().forEach(r -> resources.declare(r.name(), r.type(), r.value()));
         byte[] table = comm.broadcast(comm.rank() == 0 ? Protocol.table(resources.snapshot()) : null, 0);
         if (comm.rank() == 0) {
-            run = new Master(comm, job.farm(), epochMs, resources, job.outDir()).run();
+            run = new Master(comm, config, epochMs, resources, job.outDir()).run();
         } else {
-            Worker.Totals totals = new Worker(comm, job.farm(), epochMs, table).run();
+            Worker.Totals totals = new Worker(comm, config, epochMs, table).run();
             int at = comm.rank() * FIELDS;
             mine[at + COMPLETED] = totals.completed();
             mine[at + FAILED] = totals.failed();

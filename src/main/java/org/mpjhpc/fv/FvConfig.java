@@ -1,6 +1,6 @@
 package org.mpjhpc.fv;
 
-import java.io.Serializable;
+import org.mpjhpc.config.Settings;
 
 /**
  * The validated {@code fv:} section of a job: the problem, the grid, the scheme and how
@@ -17,7 +17,7 @@ import java.io.Serializable;
  */
 public record FvConfig(String problem, int nx, int ny, double gamma, double cfl, double tEnd, int maxSteps,
         int order, String riemann, String limiter, String[] boundaries, boolean nonblocking, int workers,
-        int diagnosticsEvery, long heartbeatMs, int checkpointEvery, int vtkEvery, boolean restart) implements Serializable {
+        int diagnosticsEvery, long heartbeatMs, int checkpointEvery, int vtkEvery, boolean restart) implements Settings {
 
     Problem problemKind() {
         return Problem.valueOf(problem.toUpperCase(java.util.Locale.ROOT));

@@ -18,17 +18,20 @@ public final class FvConfigReader {
     static final long MAX_CELLS = 1L << 27;
 
     /**
-     * Before any rank starts: a restart needs a whole checkpoint of this job's problem, grid,
-     * gamma and boundaries in {@code outDir}; a UserError says what is missing or differs.
+     * Reads {@code fv:}. A restart needs a whole checkpoint of this job's problem, grid,
+     * gamma and boundaries in {@code outDir}, checked here, before any rank starts.
+     *
+     * @param np the MPI ranks of the run, or 0 when not known yet
      */
-    public static void checkRestart(FvConfig config, String outDir) {
+    public static FvConfig read(Section fv, int np, String outDir) {
+        FvConfig config = readSection(fv, np);
         if (config.restart()) {
             Checkpoint.check(Checkpoint.file(outDir), config);
         }
+        return config;
     }
 
-    /** @param np the MPI ranks of the run, or 0 when not known yet */
-    public static FvConfig read(Section fv, int np) {
+    private static FvConfig readSection(Section fv, int np) {
         String problem = fv.string("problem");
         if (!PROBLEMS.contains(problem)) {
             throw fv.error("problem", "unknown problem " + Quote.of(problem) + " (known: " + String.join(", ", PROBLEMS) + ")");
@@ -61,10 +64,6 @@ public final class FvConfigReader {
         String[] sides = boundaries(fv.optionalSection("boundary"), kind);
         String halo = fv.oneOf("halo", "nonblocking", "blocking", "nonblocking");
         int workers = fv.intIn("workers", np > 1 ? np - 1 : 1, 1, 4096);
-        if (np > 0 && np != workers + 1) {
-            throw fv.error("workers", workers + " compute workers need -np " + (workers + 1) + " (1 master + "
-                    + workers + "), but the job runs with -np " + np);
-        }
         if (Decomposition.dims(workers, nx, ny) == null) {
             throw fv.error("workers", "a " + nx + " x " + ny + " grid cannot be cut into " + workers + " block(s) of at"
                     + " least " + Decomposition.MIN_CELLS + " x " + Decomposition.MIN_CELLS + " cells (the halo is "

@@ -2,6 +2,7 @@ package org.mpjhpc.fv;
 
 import mpi.Intracomm;
 import mpi.MPI;
+import org.mpjhpc.comm.Comm;
 import org.mpjhpc.config.JobConfig;
 import org.mpjhpc.log.Log;
 
@@ -20,8 +21,9 @@ public final class FvJob {
      *
      * @param report an extra path for summary.json, or null
      */
-    public static int run(Intracomm world, JobConfig job, String report) {
-        FvConfig config = job.fv();
+    public static int run(Comm comm, JobConfig job, long epochMs, String report) {
+        Intracomm world = mpi.MPI.COMM_WORLD; // the solver still talks to MPJ directly, not through comm
+        FvConfig config = job.settings(FvConfig.class);
         boolean master = world.Rank() == 0;
         Intracomm compute = world.Split(master ? 0 : 1, world.Rank());
         long start = System.nanoTime();

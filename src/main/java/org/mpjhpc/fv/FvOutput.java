@@ -21,7 +21,7 @@ final class FvOutput {
 
     /** Writes everything, prints the table; returns the exit code. */
     static int finish(JobConfig job, FvMaster master, double[] max, double wallSeconds, int ranks, String report) {
-        FvConfig c = job.fv();
+        FvConfig c = job.settings(FvConfig.class);
         long io = System.nanoTime();
         FvMaster.Row first = master.rows.get(0);
         FvMaster.Row last = master.rows.get(master.rows.size() - 1);

@@ -18,6 +18,7 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.lifecycle.BeforeContainer;
+import org.mpjhpc.app.Workloads;
 import org.mpjhpc.config.UserError;
 import org.yaml.snakeyaml.Yaml;
 
@@ -61,7 +62,7 @@ class ConfigMutationPropertiesTest {
         String out = tmp.resolve("out").toString();
         assertTimeoutPreemptively(Duration.ofSeconds(10), () -> {
             try {
-                ConfigReader.read(file, List.of(), null, out, 0);
+                Workloads.read(file, List.of(), null, out, 0);
             } catch (UserError e) {
                 // one message: what a broken config must give
             }

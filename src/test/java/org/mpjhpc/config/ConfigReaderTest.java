@@ -10,11 +10,14 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.mpjhpc.app.Workloads;
 import org.mpjhpc.config.UserError;
 import org.mpjhpc.data.StatsConfig;
 import org.mpjhpc.farm.Action;
+import org.mpjhpc.farm.FarmConfig;
 import org.mpjhpc.farm.Request;
 import org.mpjhpc.farm.TaskKind;
+import org.mpjhpc.fv.FvConfig;
 
 class ConfigReaderTest {
     @TempDir
@@ -41,7 +44,7 @@ class ConfigReaderTest {
     }
 
     private JobConfig read(String text, String... sets) throws IOException {
-        return ConfigReader.read(file(text), List.of(sets), null, null, 0);
+        return Workloads.read(file(text), List.of(sets), null, null, 0);
     }
 
     private String error(String text, String... sets) {
@@ -53,12 +56,12 @@ class ConfigReaderTest {
         JobConfig job = read(GOOD);
         assertEquals("demo", job.name());
         assertEquals(4, job.ranks());
-        assertEquals(List.of(3, 4, 5), job.farm().capacities());
-        assertEquals(100, job.farm().heartbeatMs());
+        assertEquals(List.of(3, 4, 5), job.settings(FarmConfig.class).capacities());
+        assertEquals(100, job.settings(FarmConfig.class).heartbeatMs());
         assertEquals(new Request(11, 0, new Action.Submit(new TaskKind.Fib(30), Request.ANY_WORKER)),
-                job.farm().requests().get(0));
+                job.settings(FarmConfig.class).requests().get(0));
         assertEquals(new Request(1, 5, new Action.Submit(new TaskKind.Shell("echo hi", 60_000), 2)),
-                job.farm().requests().get(1));
+                job.settings(FarmConfig.class).requests().get(1));
         assertEquals("out/demo", job.outDir());
         assertEquals("INFO", job.logLevel());
     }
@@ -67,12 +70,12 @@ class ConfigReaderTest {
     void setOverridesValuesListsAndNewKeys() throws IOException {
         JobConfig job = read(GOOD, "farm.workers=[2, 2, 2]", "farm.requests.0.task.n=12",
                 "farm.worker_threads=2", "log_level=debug");
-        assertEquals("elsewhere", ConfigReader.read(file(GOOD + "output: {dir: mine}\n"), List.of(), null, "elsewhere", 0).outDir());
-        assertEquals("ERROR", ConfigReader.read(file(GOOD + "log_level: DEBUG\n"), List.of(), "error", null, 0).logLevel());
-        assertEquals("mine", ConfigReader.read(file(GOOD + "output: {dir: mine}\n"), List.of(), null, null, 0).outDir());
-        assertEquals(List.of(2, 2, 2), job.farm().capacities());
-        assertEquals(new TaskKind.Fib(12), ((Action.Submit) job.farm().requests().get(0).action()).task());
-        assertEquals(2, job.farm().workerThreads());
+        assertEquals("elsewhere", Workloads.read(file(GOOD + "output: {dir: mine}\n"), List.of(), null, "elsewhere", 0).outDir());
+        assertEquals("ERROR", Workloads.read(file(GOOD + "log_level: DEBUG\n"), List.of(), "error", null, 0).logLevel());
+        assertEquals("mine", Workloads.read(file(GOOD + "output: {dir: mine}\n"), List.of(), null, null, 0).outDir());
+        assertEquals(List.of(2, 2, 2), job.settings(FarmConfig.class).capacities());
+        assertEquals(new TaskKind.Fib(12), ((Action.Submit) job.settings(FarmConfig.class).requests().get(0).action()).task());
+        assertEquals(2, job.settings(FarmConfig.class).workerThreads());
         assertEquals("DEBUG", job.logLevel());
     }
 
@@ -80,9 +83,9 @@ class ConfigReaderTest {
     void statsQuantileErrorIsARankFraction() throws IOException {
         Path csv = Files.writeString(dir.resolve("d.csv"), "id,value\n1,2.5\n");
         String stats = "job: stats\nstats:\n  input: " + csv + "\n  quantile_error: ";
-        StatsConfig c = (StatsConfig) read(stats + "0.001\n").data();
+        StatsConfig c = (StatsConfig) read(stats + "0.001\n").settings();
         assertEquals(0.001, c.quantileError());
-        assertEquals(0, ((StatsConfig) read(stats + "0\n").data()).quantileError(), "0: exact");
+        assertEquals(0, ((StatsConfig) read(stats + "0\n").settings()).quantileError(), "0: exact");
         assertEquals(dir.resolve("job.yaml") + ":4: stats.quantile_error: is the rank error allowed as a fraction of"
                 + " the count, from 0 (exact) to below 0.5, got 0.7", error(stats + "0.7\n"));
     }
@@ -98,7 +101,7 @@ class ConfigReaderTest {
         String wc = "job: wordcount\nwordcount:\n  inputs: ";
         java.util.function.Function<String, List<String>> inputs = list -> {
             try {
-                return ((org.mpjhpc.data.WordCountConfig) read(wc + list + "\n").data()).inputs();
+                return ((org.mpjhpc.data.WordCountConfig) read(wc + list + "\n").settings()).inputs();
             } catch (IOException e) {
                 throw new java.io.UncheckedIOException(e);
             }
@@ -123,7 +126,7 @@ class ConfigReaderTest {
     void anOutputFolderThatIsAFileIsRefusedBeforeTheJob() throws IOException {
         Path file = Files.writeString(dir.resolve("taken"), "x");
         UserError e = assertThrows(UserError.class,
-                () -> ConfigReader.read(file(GOOD), List.of(), null, file.toString(), 0));
+                () -> Workloads.read(file(GOOD), List.of(), null, file.toString(), 0));
         assertEquals("--out " + file + ": it is a file, not a folder", e.getMessage());
         String below = GOOD.replace("farm:", "output: {dir: " + file.resolve("sub") + "}\nfarm:");
         assertEquals(dir.resolve("job.yaml") + ":3: output.dir: " + file + " is a file, not a folder", error(below));
@@ -142,7 +145,7 @@ class ConfigReaderTest {
         assertEquals(f + ":5: generate.binary: the same file as generate.csv (" + dir.resolve("new/d.csv")
                 + "); give each output its own file", error(gen + dir.resolve("new/../new/d.csv") + "\n"));
         assertEquals(dir.resolve("d.col").toString(),
-                ((org.mpjhpc.data.GenerateConfig) read(gen + dir.resolve("d.col") + "\n").data()).binary());
+                ((org.mpjhpc.data.GenerateConfig) read(gen + dir.resolve("d.col") + "\n").settings()).binary());
         UserError e = assertThrows(UserError.class, () -> ConfigReader.checkReport(file.resolve("r.json").toString()));
         assertEquals("--report " + file.resolve("r.json") + ": " + file + " is a file, not a folder", e.getMessage());
         e = assertThrows(UserError.class, () -> ConfigReader.checkReport(dir.toString()));
@@ -157,7 +160,7 @@ class ConfigReaderTest {
         assertEquals(dir.resolve("job.yaml") + ":6: fv.workers: a 3 x 1 grid cannot be cut into 4 block(s) of at least"
                 + " 2 x 2 cells (the halo is 2 cells deep): use fewer workers or more cells", error(fv + "4\n"));
         assertTrue(error(fv.replace("ny: 1", "ny: 3") + "4\n").contains("a 3 x 3 grid cannot be cut into 4 block(s)"));
-        assertEquals(4, read(fv.replace("ny: 1", "ny: 8") + "4\n").fv().workers(), "1 x 4 blocks of 3 x 2 cells");
+        assertEquals(4, read(fv.replace("ny: 1", "ny: 8") + "4\n").settings(FvConfig.class).workers(), "1 x 4 blocks of 3 x 2 cells");
     }
 
     @Test
@@ -183,11 +186,11 @@ class ConfigReaderTest {
                 + "    - add_worker: {capacity: 4}\n    - stop_worker: {worker: 4}\n"
                 + "    - fault: {worker: 1, kind: hang, ms: 300}"));
         assertEquals(6, job.ranks());
-        assertEquals(false, job.farm().stealing());
-        assertEquals(new Action.AddWorker(4), job.farm().requests().get(0).action());
-        assertEquals(new Action.StopWorker(4), job.farm().requests().get(1).action());
-        assertEquals(new Action.Fault(1, "hang", 300), job.farm().requests().get(2).action());
-        assertEquals(11 + 1, job.farm().totalTasks());
+        assertEquals(false, job.settings(FarmConfig.class).stealing());
+        assertEquals(new Action.AddWorker(4), job.settings(FarmConfig.class).requests().get(0).action());
+        assertEquals(new Action.StopWorker(4), job.settings(FarmConfig.class).requests().get(1).action());
+        assertEquals(new Action.Fault(1, "hang", 300), job.settings(FarmConfig.class).requests().get(2).action());
+        assertEquals(11 + 1, job.settings(FarmConfig.class).totalTasks());
         assertTrue(error(GOOD.replace("  requests:", "  requests:\n    - fault: {worker: 1, kind: melt}"))
                 .contains("unknown fault 'melt'"));
         assertTrue(error(GOOD.replace("  requests:", "  requests:\n    - times: 2"))
@@ -216,16 +219,16 @@ class ConfigReaderTest {
     @Test
     void capacitiesMustMatchTheRanks() throws IOException {
         Path f = file(GOOD);
-        String message = assertThrows(UserError.class, () -> ConfigReader.read(f, List.of(), null, null, 3)).getMessage();
+        String message = assertThrows(UserError.class, () -> Workloads.read(f, List.of(), null, null, 3)).getMessage();
         assertTrue(message.contains("3 worker capacities need -np 4"), message);
-        assertEquals(4, ConfigReader.read(f, List.of(), null, null, 4).ranks());
+        assertEquals(4, Workloads.read(f, List.of(), null, null, 4).ranks());
     }
 
     @Test
     void missingFileAndBadOverridesAreUserErrors() {
         Path none = dir.resolve("none.yaml");
         assertEquals(none + ": config file not found",
-                assertThrows(UserError.class, () -> ConfigReader.read(none, List.of(), null, null, 0)).getMessage());
+                assertThrows(UserError.class, () -> Workloads.read(none, List.of(), null, null, 0)).getMessage());
         assertTrue(error(GOOD, "farm.workers").contains("expected KEY=VALUE"));
         assertTrue(error(GOOD, "farm.requests.7.times=1").contains("must be a list index from 0 to 1"));
         assertTrue(error(GOOD, "farm.heartbeat.interval_ms=fast").startsWith("--set farm.heartbeat.interval_ms:"));

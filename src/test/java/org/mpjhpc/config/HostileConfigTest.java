@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.mpjhpc.app.Workloads;
 import org.mpjhpc.config.UserError;
 
 /** Configs built to exhaust the reader: each is one UserError within seconds. */
@@ -20,7 +21,7 @@ class HostileConfigTest {
 
     private String error(Path file) {
         return assertTimeoutPreemptively(Duration.ofSeconds(10), () -> assertThrows(UserError.class,
-                () -> ConfigReader.read(file, List.of(), null, null, 0)).getMessage());
+                () -> Workloads.read(file, List.of(), null, null, 0)).getMessage());
     }
 
     private Path file(String text) throws IOException {
@@ -95,7 +96,7 @@ class HostileConfigTest {
     @Test
     void aBadLogLevelIsBlamedOnWhereItWasGiven() throws IOException {
         Path f = file(FARM);
-        String m = assertThrows(UserError.class, () -> ConfigReader.read(f, List.of(), "LOUD", null, 0)).getMessage();
+        String m = assertThrows(UserError.class, () -> Workloads.read(f, List.of(), "LOUD", null, 0)).getMessage();
         assertTrue(m.equals("--log-level: log level 'LOUD' is not one of DEBUG, INFO, WARN, ERROR"), m);
         m = error(file(FARM + "log_level: chatty\n"));
         assertTrue(m.startsWith(dir.resolve("job.yaml") + ":7: log_level: log level 'chatty'"), m);
@@ -105,12 +106,12 @@ class HostileConfigTest {
     void anOutputFolderThatCannotBeMadeIsRefusedBeforeTheRun() throws IOException {
         Path f = file(FARM);
         for (String out : List.of(dir.resolve("x".repeat(300)).toString(), "/proc/mpjhpc-x/out")) {
-            String m = assertThrows(UserError.class, () -> ConfigReader.read(f, List.of(), null, out, 0)).getMessage();
+            String m = assertThrows(UserError.class, () -> Workloads.read(f, List.of(), null, out, 0)).getMessage();
             // as root the folder cannot be made; as another user /proc is not writable at all
             assertTrue(m.startsWith("--out " + out + ": cannot write into "), m);
         }
         Path fine = dir.resolve("a/b/c");
-        ConfigReader.read(f, List.of(), null, fine.toString(), 0);
+        Workloads.read(f, List.of(), null, fine.toString(), 0);
         assertTrue(!Files.exists(dir.resolve("a")), "the check leaves nothing behind");
     }
 }

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.mpjhpc.app.Workloads;
 import org.mpjhpc.config.ConfigReader;
 import org.mpjhpc.config.UserError;
 
@@ -22,7 +23,7 @@ class ColumnarConfigTest {
         Files.write(col, Columnar.header(Generator.BLOCK_ROWS, 0, Generator.names(2)));
         Path f = dir.resolve("job.yaml");
         Files.writeString(f, "job: stats\nstats:\n  input: " + col + "\n" + more);
-        return assertThrows(UserError.class, () -> ConfigReader.read(f, List.of(), null, null, 0)).getMessage();
+        return assertThrows(UserError.class, () -> Workloads.read(f, List.of(), null, null, 0)).getMessage();
     }
 
     @Test

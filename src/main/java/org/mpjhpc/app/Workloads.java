@@ -1,0 +1,41 @@
+package org.mpjhpc.app;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.mpjhpc.config.ConfigReader;
+import org.mpjhpc.config.JobConfig;
+import org.mpjhpc.config.Workload;
+import org.mpjhpc.data.DataConfigReader;
+import org.mpjhpc.data.GenerateJob;
+import org.mpjhpc.data.StatsJob;
+import org.mpjhpc.data.WordCountJob;
+import org.mpjhpc.diag.SleepBarrier;
+import org.mpjhpc.farm.FarmConfigReader;
+import org.mpjhpc.farm.FarmJob;
+import org.mpjhpc.fv.FvConfigReader;
+import org.mpjhpc.fv.FvJob;
+
+/** The job kinds there are: one line each, the only place that names them all. */
+public final class Workloads {
+    /** Every workload, by the name {@code job:} gives it. */
+    public static final List<Workload> ALL = List.of(
+            new Workload("farm", (s, np, out) -> FarmConfigReader.read(s, np), FarmJob::run),
+            new Workload("fv", FvConfigReader::read, FvJob::run),
+            new Workload("generate", (s, np, out) -> DataConfigReader.generate(s, np), GenerateJob::run),
+            new Workload("stats", (s, np, out) -> DataConfigReader.stats(s, np), StatsJob::run),
+            new Workload("wordcount", (s, np, out) -> DataConfigReader.wordCount(s, np), WordCountJob::run),
+            new Workload("sleep-barrier", SleepBarrier::read, SleepBarrier::run));
+
+    private Workloads() {
+    }
+
+    /** Reads and validates a job file against every workload (see {@link ConfigReader#read}). */
+    public static JobConfig read(Path file, List<String> overrides, String logLevel, String outDir, int np) {
+        return ConfigReader.read(file, overrides, logLevel, outDir, np, ALL);
+    }
+
+    /** The workload a validated job names. */
+    static Workload of(JobConfig job) {
+        return ALL.stream().filter(w -> w.kind().equals(job.kind())).findFirst().orElseThrow();
+    }
+}

@@ -1,0 +1,45 @@
+package org.mpjhpc.arch;
+
+import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The packages' layers, checked on the compiled classes: the base (log, output, comm,
+ * config) knows no workload and no launcher, a workload knows no other workload, and
+ * only the launcher (app) knows them all, through its one registry.
+ */
+class LayersTest {
+    private static final JavaClasses MAIN = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages("org.mpjhpc");
+
+    @Test
+    void importsOnlyRunDownTheLayers() {
+        layeredArchitecture().consideringOnlyDependenciesInLayers()
+                .layer("launcher").definedBy("org.mpjhpc.app..")
+                .layer("farm").definedBy("org.mpjhpc.farm..")
+                .layer("fv").definedBy("org.mpjhpc.fv..")
+                .layer("data").definedBy("org.mpjhpc.data..")
+                .layer("diag").definedBy("org.mpjhpc.diag..")
+                .layer("config").definedBy("org.mpjhpc.config..")
+                .layer("comm").definedBy("org.mpjhpc.comm..")
+                .layer("base").definedBy("org.mpjhpc.log..", "org.mpjhpc.output..")
+                .whereLayer("launcher").mayNotBeAccessedByAnyLayer()
+                .whereLayer("farm").mayOnlyBeAccessedByLayers("launcher")
+                .whereLayer("fv").mayOnlyBeAccessedByLayers("launcher")
+                .whereLayer("data").mayOnlyBeAccessedByLayers("launcher")
+                .whereLayer("diag").mayOnlyBeAccessedByLayers("launcher")
+                .whereLayer("config").mayOnlyBeAccessedByLayers("launcher", "farm", "fv", "data", "diag")
+                .whereLayer("comm").mayOnlyBeAccessedByLayers("launcher", "farm", "fv", "data", "diag", "config")
+                .check(MAIN);
+    }
+
+    @Test
+    void noPackageCycles() {
+        slices().matching("org.mpjhpc.(*)..").should().beFreeOfCycles().check(MAIN);
+    }
+}
