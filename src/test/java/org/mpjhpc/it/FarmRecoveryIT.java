@@ -5,8 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -20,15 +24,16 @@ class FarmRecoveryIT {
     Path dir;
 
     private JsonNode run(String config, String... more) throws Exception {
+        return run(Map.of(), config, more);
+    }
+
+    /** Runs {@code config} with extra environment variables; the run must succeed. */
+    private JsonNode run(Map<String, String> env, String config, String... more) throws Exception {
         Path report = dir.resolve("report.json");
-        String[] args = new String[more.length + 5];
-        args[0] = config;
-        args[1] = "--report";
-        args[2] = report.toString();
-        args[3] = "--out";
-        args[4] = dir.resolve("out").toString();
-        System.arraycopy(more, 0, args, 5, more.length);
-        Mpjrun.Result r = Mpjrun.run(args);
+        List<String> args = new ArrayList<>(List.of(Mpjrun.ROOT.resolve("mpjrun")
+                .toString(), config, "--report", report.toString(), "--out", dir.resolve("out").toString()));
+        args.addAll(List.of(more));
+        Mpjrun.Result r = Mpjrun.command(args, new File("/dev/null"), env);
         assertEquals(0, r.exit(), r.all());
         last = r;
         return r.report(report);
@@ -128,12 +133,8 @@ class FarmRecoveryIT {
                     - times: 2
                       task: {type: fib, n: 20}
                 """);
-        Path report = dir.resolve("oom.json");
-        last = Mpjrun.command(java.util.List.of(Mpjrun.ROOT.resolve("mpjrun").toString(), config.toString(),
-                "--report", report.toString(), "--out", dir.resolve("oom").toString()), new java.io.File("/dev/null"),
-                java.util.Map.of("MPJRUN_CLASSPATH", Mpjrun.ROOT.resolve("target/test-classes").toString()));
-        assertEquals(0, last.exit(), last.all());
-        JsonNode r = last.report(report);
+        JsonNode r = run(Map.of("MPJRUN_CLASSPATH", Mpjrun.ROOT.resolve("target/test-classes").toString()),
+                config.toString());
         Reports.eachTaskOnce(r, 3, last);
         JsonNode oom = r.get("tasks").get(0);
         assertEquals("failed", oom.get("status").asText(), oom.toString());
