@@ -29,7 +29,13 @@ final class JobRunner {
         if (comm.rank() == 0) {
             Log.info("job '" + job.name() + "' (" + job.kind() + ") on " + comm.size() + " ranks, output in " + job.outDir());
         }
-        return Workloads.of(job).runner().run(comm, job, launch.epochMs(), options.report());
+        int code = Workloads.of(job).runner().run(comm, job, launch.epochMs(), options.report());
+        // Every rank ends with rank 0's verdict, whatever the workload returned elsewhere.
+        int agreed = comm.broadcast(new byte[] {(byte) code}, 0)[0];
+        if (agreed != code) {
+            Log.debug("rank " + comm.rank() + " ended with " + code + "; the job's exit code is " + agreed);
+        }
+        return agreed;
     }
 
     /** Rank 0 validates; everybody receives the same verdict. */

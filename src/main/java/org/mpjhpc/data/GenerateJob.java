@@ -14,6 +14,7 @@ import org.mpjhpc.comm.Comm;
 import org.mpjhpc.config.JobConfig;
 import org.mpjhpc.log.Log;
 import org.mpjhpc.output.Json;
+import org.mpjhpc.output.Verdict;
 
 /**
  * The generator job: workers make blocks of rows (block b on worker b mod W) and send them
@@ -121,39 +122,35 @@ public final class GenerateJob {
         j.put("workers", g.workers());
         j.put("seconds", seconds);
         long bytes = 0;
-        boolean ok = true;
-        StringBuilder checks = new StringBuilder();
+        Verdict verdict = new Verdict();
         if (csv != null) {
             long size = Files.size(csv);
             bytes += size;
             j.put("csv", csv.toString()).put("csv_bytes", size);
             long lines = countLines(csv);
-            ok &= lines == g.rows() + 1;
-            checks.append(String.format(Locale.ROOT, "csv has %d lines for %d rows + header; ", lines, g.rows()));
+            verdict.check(lines == g.rows() + 1, "csv has " + lines + " lines for " + g.rows() + " rows + header");
         }
         if (bin != null) {
             Columnar.Header h = Columnar.checkFile(bin);
             bytes += Files.size(bin);
             j.put("binary", bin.toString()).put("binary_bytes", Files.size(bin));
-            ok &= h.rows() == g.rows();
-            checks.append(String.format(Locale.ROOT, "binary holds %d rows, %d bytes as its header says; ", h.rows(),
-                    h.fileSize()));
+            verdict.check(h.rows() == g.rows(), "binary holds " + h.rows() + " rows, " + h.fileSize()
+                    + " bytes as its header says");
         }
         if (txt != null) {
             long size = Files.size(txt);
             bytes += size;
             j.put("text", txt.toString()).put("text_bytes", size);
             long lines = countLines(txt);
-            ok &= lines == g.rows();
-            checks.append(String.format(Locale.ROOT, "text has %d lines of %d; ", lines, g.rows()));
+            verdict.check(lines == g.rows(), "text has " + lines + " lines of " + g.rows());
         }
         j.put("bytes_per_s", bytes / seconds);
-        j.put("verified", ok);
+        verdict.writeTo(j);
         Json.write(j, Path.of(job.outDir()).resolve("report.json"), report);
         System.out.printf(Locale.ROOT, "%n== generated %d rows (%d worker(s)%s) in %.2f s, %.1f MB/s ==%n", g.rows(),
                 g.workers(), Json.oversubscribed(g.workers() + 1), seconds, bytes / seconds / 1e6);
-        System.out.println("VERIFY " + (ok ? "PASS" : "FAIL") + ": " + checks.toString().replaceAll("; $", ""));
-        return ok ? 0 : 1;
+        System.out.println(verdict.line());
+        return verdict.exitCode();
     }
 
     private static long countLines(Path file) throws IOException {

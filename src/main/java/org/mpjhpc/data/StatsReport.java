@@ -4,12 +4,11 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 import org.mpjhpc.config.JobConfig;
 import org.mpjhpc.log.Log;
 import org.mpjhpc.output.Json;
+import org.mpjhpc.output.Verdict;
 
 /**
  * The statistics report: report.json and histogram.png in the output folder (and the JSON
@@ -23,8 +22,7 @@ final class StatsReport {
     /** Writes everything; returns the exit code (1 when a verification check fails). */
     static int write(JobConfig job, StatsConfig c, StatsResult r, String report) {
         long io = System.nanoTime();
-        List<String> checks = new ArrayList<>();
-        boolean ok = verify(c, r, checks);
+        Verdict verdict = verify(c, r);
         ObjectNode json = json(c, r);
         Path out = Path.of(job.outDir());
         if (r.histogram != null) {
@@ -38,13 +36,12 @@ final class StatsReport {
         timing.put("io", ioSeconds);
         timing.put("wall", r.wallSeconds);
         json.put("bytes_per_s", r.bytes / r.phases[0]);
-        json.put("verified", ok);
-        checks.forEach(json.putArray("checks")::add);
+        verdict.writeTo(json);
         Json.write(json, out.resolve("report.json"), report);
         Log.info("report written to " + out.resolve("report.json"));
-        System.out.print(StatsTable.format(c, r, ioSeconds, ok, checks));
+        System.out.print(StatsTable.format(c, r, ioSeconds, verdict));
         System.out.flush();
-        return ok ? 0 : 1;
+        return verdict.exitCode();
     }
 
     private static ObjectNode json(StatsConfig c, StatsResult r) {
@@ -121,40 +118,41 @@ final class StatsReport {
     }
 
     /** Checks against what must hold whatever the data: nothing lost, nothing counted twice. */
-    private static boolean verify(StatsConfig c, StatsResult r, List<String> checks) {
+    private static Verdict verify(StatsConfig c, StatsResult r) {
+        Verdict v = new Verdict();
         long kept = r.total.count();
         long dropped = c.filter().dropNan() ? r.nonfinite : 0;
-        boolean ok = check(checks, r.rowsRead == kept + r.filtered + r.malformed + dropped, String.format(Locale.ROOT,
+        v.check(r.rowsRead == kept + r.filtered + r.malformed + dropped, String.format(Locale.ROOT,
                 "rows read %d = kept %d + filtered %d + malformed %d + non-finite dropped %d", r.rowsRead, kept,
                 r.filtered, r.malformed, dropped));
         long grouped = 0;
         for (Moments m : r.byCategory) {
             grouped += m.count();
         }
-        ok &= check(checks, grouped == kept, "categories hold " + grouped + " of " + kept + " kept rows");
+        v.check(grouped == kept, "categories hold " + grouped + " of " + kept + " kept rows");
         if (r.histogram != null) {
             long binned = java.util.Arrays.stream(r.histogram).sum();
-            ok &= check(checks, binned == kept, "histogram holds " + binned + " of " + kept + " kept rows");
-            ok &= check(checks, ordered(r), "quantiles within [min, max]");
+            v.check(binned == kept, "histogram holds " + binned + " of " + kept + " kept rows");
+            v.check(ordered(r), "quantiles within [min, max]");
         }
         if (r.sentBytes >= 0) {
-            ok &= check(checks, r.bytes == r.sentBytes, "bytes scanned " + r.bytes + " of " + r.sentBytes + " streamed");
+            v.check(r.bytes == r.sentBytes, "bytes scanned " + r.bytes + " of " + r.sentBytes + " streamed");
         }
         if (!c.stdin()) {
-            ok &= checkBytes(c, r, checks);
+            checkBytes(c, r, v);
         }
-        return ok;
+        return v;
     }
 
-    private static boolean checkBytes(StatsConfig c, StatsResult r, List<String> checks) {
+    private static void checkBytes(StatsConfig c, StatsResult r, Verdict v) {
         try {
             Path file = Path.of(c.input());
             long expected = c.binary() ? Columnar.checkFile(file).rows() * 10
                     : Files.size(file) - (c.stream() ? CsvHeader.headerBytes(file) : 0);
-            return check(checks, r.bytes == expected, "bytes read " + r.bytes + " of " + expected
+            v.check(r.bytes == expected, "bytes read " + r.bytes + " of " + expected
                     + (c.binary() ? " (category and value columns)" : ""));
         } catch (java.io.IOException e) {
-            return check(checks, false, "cannot size " + c.input() + ": " + e.getMessage());
+            v.check(false, "cannot size " + c.input() + ": " + e.getMessage());
         }
     }
 
@@ -165,10 +163,5 @@ final class StatsReport {
             }
         }
         return true;
-    }
-
-    private static boolean check(List<String> checks, boolean passed, String what) {
-        checks.add((passed ? "ok: " : "FAILED: ") + what);
-        return passed;
     }
 }

@@ -1,16 +1,16 @@
 package org.mpjhpc.data;
 
-import java.util.List;
 import java.util.Locale;
 import org.mpjhpc.log.Quote;
 import org.mpjhpc.output.Json;
+import org.mpjhpc.output.Verdict;
 
 /** The statistics job's console output: results, malformed rows, verification, timing. */
 final class StatsTable {
     private StatsTable() {
     }
 
-    static String format(StatsConfig c, StatsResult r, double io, boolean ok, List<String> checks) {
+    static String format(StatsConfig c, StatsResult r, double io, Verdict verdict) {
         StringBuilder t = new StringBuilder();
         line(t, "%n== statistics of %s (%s, %s read) on %d worker(s)%s ==", c.stdin() ? "standard input" : c.input(),
                 c.binary() ? "binary" : "csv", c.stream() ? "streamed" : "parallel", r.workers,
@@ -36,7 +36,7 @@ final class StatsTable {
             histogram(t, r);
         }
         timing(t, r, io);
-        line(t, "VERIFY %s: %s", ok ? "PASS" : "FAIL", String.join("; ", checks));
+        line(t, "%s", verdict.line());
         return t.toString();
     }
 

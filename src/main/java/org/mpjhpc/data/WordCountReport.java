@@ -12,6 +12,7 @@ import org.mpjhpc.log.Log;
 import org.mpjhpc.log.Quote;
 import org.mpjhpc.output.AtomicWrite;
 import org.mpjhpc.output.Json;
+import org.mpjhpc.output.Verdict;
 
 /**
  * The word count's results at the master: counts.tsv (every word, most frequent first),
@@ -49,19 +50,17 @@ final class WordCountReport {
         words.forEach(w -> tsv.append(w.word()).append('\t').append(w.count()).append('\n'));
         AtomicWrite.text(out.resolve("counts.tsv"), tsv.toString());
         double ioSeconds = (System.nanoTime() - io) / 1e9;
-        boolean ok = total == sums[0] && records == all.size() && sums[1] == sums[2];
-        String checks = String.format(Locale.ROOT, "%s: reduced counts sum to %d, the maps saw %d words; "
-                + "%s: %d distinct words, each held by one reducer; %s: bytes read %d of %d",
-                total == sums[0] ? "ok" : "FAILED", total, sums[0], records == all.size() ? "ok" : "FAILED", all.size(),
-                sums[1] == sums[2] ? "ok" : "FAILED", sums[1], sums[2]);
+        Verdict verdict = new Verdict();
+        verdict.check(total == sums[0], "reduced counts sum to " + total + ", the maps saw " + sums[0] + " words");
+        verdict.check(records == all.size(), all.size() + " distinct words, each held by one reducer");
+        verdict.check(sums[1] == sums[2], "bytes read " + sums[1] + " of " + sums[2]);
         ObjectNode j = json(c, words, total, sums[1], phases, ioSeconds, wall);
-        j.put("verified", ok);
-        j.put("checks", checks);
+        verdict.writeTo(j);
         Json.write(j, out.resolve("report.json"), report);
         Log.info("counts written to " + out.resolve("counts.tsv"));
         System.out.print(table(c, words, total, sums[1], phases, ioSeconds, wall));
-        System.out.println("VERIFY " + (ok ? "PASS" : "FAIL") + ": " + checks);
-        return ok ? 0 : 1;
+        System.out.println(verdict.line());
+        return verdict.exitCode();
     }
 
     private static ObjectNode json(WordCountConfig c, List<WordCount> words, long total, long bytes, double[] phases,

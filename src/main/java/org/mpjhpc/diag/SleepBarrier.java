@@ -11,6 +11,7 @@ import org.mpjhpc.config.JobConfig;
 import org.mpjhpc.config.Section;
 import org.mpjhpc.config.Settings;
 import org.mpjhpc.output.Json;
+import org.mpjhpc.output.Verdict;
 
 /**
  * {@code job: sleep-barrier}, a diagnostic: each round, worker w sleeps (w + 1) x ms, then
@@ -51,8 +52,7 @@ public final class SleepBarrier {
             waitNs[r] = System.nanoTime() - t0;
         }
         long cpuNs = threads.getCurrentThreadCpuTime() - cpu0;
-        int code = comm.rank() == 0 ? verify(c, job, waitNs, arrived, cpuNs, report) : 0;
-        return comm.broadcast(new byte[] {(byte) code}, 0)[0]; // every rank ends with the master's verdict
+        return comm.rank() == 0 ? verify(c, job, waitNs, arrived, cpuNs, report) : 0; // the launcher agrees on it
     }
 
     /** A sum Reduce of the workers then a Bcast; returns how many workers arrived (at the master). */
@@ -80,21 +80,22 @@ public final class SleepBarrier {
             rounds.addObject().put("round", r).put("arrived", arrived[r]).put("wait_ms", ms)
                     .put("overhead_ms", ms - slowestMs);
         }
-        boolean ok = allArrived && waited;
+        Verdict verdict = new Verdict();
+        verdict.check(allArrived, "every worker reached all " + c.rounds() + " barrier(s)");
+        verdict.check(waited, "no barrier returned before 90% of the slowest worker's " + slowestMs + " ms sleep");
         double later = waitNs.length > 1 ? (total - waitNs[0] / 1e6) / (waitNs.length - 1) : total;
         json.put("workers", c.workers()).put("ms", c.ms()).put("slowest_sleep_ms", slowestMs)
                 .put("first_round_ms", waitNs[0] / 1e6).put("later_round_ms", later)
-                .put("master_cpu_ms", cpuNs / 1e6).put("master_cpu_share", cpuNs / 1e6 / total).put("verified", ok);
+                .put("master_cpu_ms", cpuNs / 1e6).put("master_cpu_share", cpuNs / 1e6 / total);
+        verdict.writeTo(json);
         Json.write(json, Path.of(job.outDir(), "report.json"), report);
         System.out.printf(Locale.ROOT, "%n== sleep-barrier: %d round(s) on 1 master + %d worker(s)%s ==%n"
                 + "slowest sleep %.1f ms | first round %.2f ms | later rounds %.2f ms each (overhead %.2f ms)"
                 + " | master CPU %.1f ms = %.0f%% of the rounds' wall time%n", c.rounds(), c.workers(),
                 Json.oversubscribed(c.workers() + 1), slowestMs, waitNs[0] / 1e6, later, later - slowestMs,
                 cpuNs / 1e6, 100 * cpuNs / 1e6 / total);
-        System.out.printf("VERIFY %s: %s: every worker reached all %d barrier(s); %s: no barrier returned before"
-                + " 90%% of the slowest worker's %.0f ms sleep%n", ok ? "PASS" : "FAIL", allArrived ? "ok" : "FAILED",
-                c.rounds(), waited ? "ok" : "FAILED", slowestMs);
+        System.out.println(verdict.line());
         System.out.flush();
-        return ok ? 0 : 1;
+        return verdict.exitCode();
     }
 }

@@ -26,7 +26,7 @@ final class FarmSummary {
                 + " dropped", book.entries().size(), book.finished() - book.failed(), book.failed(), retried,
                 book.duplicates());
         timing(out, run, counts);
-        line(out, "VERIFY %s: %s", v.passed() ? "PASS" : "FAIL", String.join("; ", v.checks()));
+        line(out, "%s", v.line());
         return out.toString();
     }
 

@@ -39,7 +39,7 @@ final class FvOutput {
         Log.info("output written to " + out);
         System.out.print(table(c, max, wallSeconds, ioSeconds, summary, checksum, verify));
         System.out.flush();
-        return verify.passed() ? 0 : 1;
+        return verify.verdict().exitCode();
     }
 
     private static ObjectNode summary(FvConfig c, double[] max, FvMaster.Row first, FvMaster.Row last,
@@ -78,8 +78,7 @@ final class FvOutput {
         s.put("cell_updates_per_s_after_warmup", ran > FvWorker.WARM_UP_STEPS
                 ? cellUpdates(c, ran - FvWorker.WARM_UP_STEPS) / max[FvWorker.STEADY] : null);
         s.put("l1_error", Double.isNaN(verify.l1()) ? null : verify.l1());
-        s.put("verified", verify.passed());
-        verify.checks().forEach(s.putArray("checks")::add);
+        verify.verdict().writeTo(s);
         return s;
     }
 
@@ -121,8 +120,7 @@ final class FvOutput {
         t.append(String.format(Locale.ROOT, "%.3g cell updates/s over the loop; first %d steps %.3f s (warm-up);"
                 + " after them %.3g cell updates/s%n", s.get("cell_updates_per_s").asDouble(), FvWorker.WARM_UP_STEPS,
                 s.get("first_steps_s").asDouble(), s.get("cell_updates_per_s_after_warmup").asDouble()));
-        t.append("VERIFY ").append(verify.passed() ? "PASS" : "FAIL").append(": ")
-                .append(String.join("; ", verify.checks())).append('\n');
+        t.append(verify.verdict().line()).append('\n');
         return t.toString();
     }
 

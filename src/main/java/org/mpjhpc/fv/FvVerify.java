@@ -1,44 +1,37 @@
 package org.mpjhpc.fv;
 
-import java.util.ArrayList;
-import java.util.List;
+import org.mpjhpc.output.Verdict;
 
 /**
  * The end-of-run check against known answers: the exact Riemann solution for Sod, the
  * advected initial state for the vortex, and conservation wherever every side is periodic.
  */
-record FvVerify(boolean passed, List<String> checks, double l1) {
+record FvVerify(Verdict verdict, double l1) {
 
     static FvVerify of(FvConfig c, double[][] field, FvMaster.Row first, FvMaster.Row last, boolean finished) {
-        List<String> checks = new ArrayList<>();
-        boolean ok = true;
-        checks.add("ok: " + (finished ? "reached t = " + last.time()
-                : "stopped by max_steps at step " + last.step() + ", t = " + last.time()));
+        Verdict v = new Verdict();
+        v.check(true, finished ? "reached t = " + last.time()
+                : "stopped by max_steps at step " + last.step() + ", t = " + last.time());
         double l1 = Double.NaN;
         Problem p = c.problemKind();
         if (p == Problem.SOD_X || p == Problem.SOD_Y) {
             l1 = sodError(c, field, last.time());
-            boolean good = l1 < 3.0 / (p == Problem.SOD_X ? c.nx() : c.ny());
-            ok &= good;
-            checks.add((good ? "ok" : "FAIL") + ": L1 density error against the exact Riemann solution " + l1);
+            v.check(l1 < 3.0 / (p == Problem.SOD_X ? c.nx() : c.ny()),
+                    "L1 density error against the exact Riemann solution " + l1);
         } else if (p == Problem.ISENTROPIC_VORTEX) {
             l1 = vortexError(c, field, last.time());
             double h = 10.0 / Math.min(c.nx(), c.ny());
-            boolean good = l1 < h * h;
-            ok &= good;
-            checks.add((good ? "ok" : "FAIL") + ": L1 density error against the advected vortex " + l1);
+            v.check(l1 < h * h, "L1 density error against the advected vortex " + l1);
         }
         if (allPeriodic(c)) {
             double worst = 0;
-            for (int v = 0; v < Field.VARS; v++) {
-                double scale = Math.max(1.0, Math.abs(first.totals()[v]));
-                worst = Math.max(worst, Math.abs(last.totals()[v] - first.totals()[v]) / scale);
+            for (int k = 0; k < Field.VARS; k++) {
+                double scale = Math.max(1.0, Math.abs(first.totals()[k]));
+                worst = Math.max(worst, Math.abs(last.totals()[k] - first.totals()[k]) / scale);
             }
-            boolean good = worst <= 1e-12;
-            ok &= good;
-            checks.add((good ? "ok" : "FAIL") + ": totals conserved to " + worst + " relative (periodic box)");
+            v.check(worst <= 1e-12, "totals conserved to " + worst + " relative (periodic box)");
         }
-        return new FvVerify(ok, checks, l1);
+        return new FvVerify(v, l1);
     }
 
     private static boolean allPeriodic(FvConfig c) {
