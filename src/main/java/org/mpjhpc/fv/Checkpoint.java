@@ -47,11 +47,11 @@ record Checkpoint(FvConfig physics, int step, double time, double[][] field) {
 
     private static void writeHeader(DataOutputStream out, FvConfig c) throws IOException {
         out.writeLong(MAGIC);
-        out.writeUTF(c.problem());
+        out.writeUTF(FvConfig.key(c.problem()));
         out.writeInt(c.nx());
         out.writeInt(c.ny());
         out.writeDouble(c.gamma());
-        out.writeUTF(String.join(",", c.boundaries()));
+        out.writeUTF(sides(c));
     }
 
     /**
@@ -78,11 +78,11 @@ record Checkpoint(FvConfig physics, int step, double time, double[][] field) {
             int ny = in.readInt();
             double gamma = in.readDouble();
             String sides = in.readUTF();
-            String ours = String.join(",", c.boundaries());
-            if (!problem.equals(c.problem()) || nx != c.nx() || ny != c.ny() || Double.compare(gamma, c.gamma()) != 0
+            String ours = sides(c);
+            if (!problem.equals(FvConfig.key(c.problem())) || nx != c.nx() || ny != c.ny() || Double.compare(gamma, c.gamma()) != 0
                     || !sides.equals(ours)) {
                 throw new UserError(file + ": a checkpoint of " + problem + " on " + nx + " x " + ny + ", gamma "
-                        + gamma + ", sides " + sides + "; this job is " + c.problem() + " on " + c.nx() + " x "
+                        + gamma + ", sides " + sides + "; this job is " + FvConfig.key(c.problem()) + " on " + c.nx() + " x "
                         + c.ny() + ", gamma " + c.gamma() + ", sides " + ours);
             }
             long header = 8 + 2 + utf8(problem) + 4 + 4 + 8 + 2 + utf8(sides) + 4 + 8;
@@ -112,6 +112,11 @@ record Checkpoint(FvConfig physics, int step, double time, double[][] field) {
             }
         }
         return field;
+    }
+
+    /** The boundaries as the header spells them: {@code periodic,periodic,...}. */
+    private static String sides(FvConfig c) {
+        return String.join(",", java.util.Arrays.stream(c.boundaries()).map(FvConfig::key).toList());
     }
 
     private static int utf8(String s) {

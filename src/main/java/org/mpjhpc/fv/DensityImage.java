@@ -50,7 +50,7 @@ final class DensityImage {
         g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
         g.drawString(String.format(Locale.ROOT, "%.4g", hi), w + 40, 30);
         g.drawString(String.format(Locale.ROOT, "%.4g", lo), w + 40, h + 20);
-        g.drawString("density, " + c.problem(), 10, 14);
+        g.drawString("density, " + FvConfig.key(c.problem()), 10, 14);
         g.dispose();
         AtomicWrite.png(file, img);
     }

@@ -58,11 +58,11 @@ public final class FvConfigReader {
         int maxSteps = fv.intIn("max_steps", 1_000_000, 1, Integer.MAX_VALUE);
         Section scheme = fv.optionalSection("scheme");
         int order = scheme.intIn("order", 2, 1, 2);
-        String riemann = scheme.oneOf("riemann", "hllc", "hllc", "hll");
-        String limiter = scheme.oneOf("limiter", "van_leer", "minmod", "van_leer");
+        FvConfig.Riemann riemann = choice(FvConfig.Riemann.class, scheme.oneOf("riemann", "hllc", "hllc", "hll"));
+        Limiter limiter = choice(Limiter.class, scheme.oneOf("limiter", "van_leer", "minmod", "van_leer"));
         scheme.finish();
-        String[] sides = boundaries(fv.optionalSection("boundary"), kind);
-        String halo = fv.oneOf("halo", "nonblocking", "blocking", "nonblocking");
+        Boundary[] sides = boundaries(fv.optionalSection("boundary"), kind);
+        FvConfig.Halo halo = choice(FvConfig.Halo.class, fv.oneOf("halo", "nonblocking", "blocking", "nonblocking"));
         int workers = fv.intIn("workers", np > 1 ? np - 1 : 1, 1, 4096);
         if (Decomposition.dims(workers, nx, ny) == null) {
             throw fv.error("workers", "a " + nx + " x " + ny + " grid cannot be cut into " + workers + " block(s) of at"
@@ -75,20 +75,25 @@ public final class FvConfigReader {
         int vtk = fv.intIn("vtk_every", 0, 0, Integer.MAX_VALUE);
         boolean restart = fv.bool("restart", false);
         fv.finish();
-        return new FvConfig(problem, nx, ny, gamma, cfl, tEnd, maxSteps, order, riemann, limiter, sides,
-                halo.equals("nonblocking"), workers, diag, heartbeat, checkpoint, vtk, restart);
+        return new FvConfig(kind, nx, ny, gamma, cfl, tEnd, maxSteps, order, riemann, limiter, sides, halo, workers,
+                diag, heartbeat, checkpoint, vtk, restart);
     }
 
-    private static String[] boundaries(Section b, Problem kind) {
+    /** The enum constant a config's (already checked) lowercase name stands for. */
+    private static <E extends Enum<E>> E choice(Class<E> type, String name) {
+        return Enum.valueOf(type, name.toUpperCase(Locale.ROOT));
+    }
+
+    private static Boundary[] boundaries(Section b, Problem kind) {
         String[] names = {"left", "right", "bottom", "top"};
-        String[] sides = new String[4];
+        Boundary[] sides = new Boundary[4];
         for (int s = 0; s < 4; s++) {
-            sides[s] = b.oneOf(names[s], kind.sides[s].name().toLowerCase(Locale.ROOT),
-                    "periodic", "transmissive", "reflective");
+            sides[s] = choice(Boundary.class, b.oneOf(names[s], FvConfig.key(kind.sides[s]), "periodic", "transmissive",
+                    "reflective"));
         }
         b.finish();
-        if (sides[0].equals("periodic") != sides[1].equals("periodic")
-                || sides[2].equals("periodic") != sides[3].equals("periodic")) {
+        if ((sides[0] == Boundary.PERIODIC) != (sides[1] == Boundary.PERIODIC)
+                || (sides[2] == Boundary.PERIODIC) != (sides[3] == Boundary.PERIODIC)) {
             throw new UserError(b.origin() + ": " + b.path() + ": periodic boundaries come in pairs (left with right,"
                     + " bottom with top)");
         }

@@ -30,8 +30,8 @@ public final class FvJob {
         double[] mine = new double[FvWorker.RESULT];
         FvMaster fvMaster = null;
         if (master) {
-            Log.info("finite volume '" + config.problem() + "' " + config.nx() + " x " + config.ny() + " on "
-                    + config.workers() + " compute rank(s), order " + config.order() + ", " + config.riemann());
+            Log.info("finite volume '" + FvConfig.key(config.problem()) + "' " + config.nx() + " x " + config.ny() + " on "
+                    + config.workers() + " compute rank(s), order " + config.order() + ", " + FvConfig.key(config.riemann()));
             fvMaster = new FvMaster(world, config, job.outDir());
             fvMaster.run();
         } else {

@@ -45,13 +45,13 @@ final class FvOutput {
     private static ObjectNode summary(FvConfig c, double[] max, FvMaster.Row first, FvMaster.Row last,
             String checksum, FvVerify verify, int ranks, double ioSeconds) {
         ObjectNode s = Json.MAPPER.createObjectNode();
-        s.put("problem", c.problem());
+        s.put("problem", FvConfig.key(c.problem()));
         s.put("nx", c.nx());
         s.put("ny", c.ny());
         s.put("ranks", ranks - 1);
         s.put("halo_mode", c.nonblocking() ? "nonblocking" : "blocking");
         s.put("order", c.order());
-        s.put("riemann", c.riemann());
+        s.put("riemann", FvConfig.key(c.riemann()));
         s.put("time", last.time());
         s.put("steps", last.step());
         s.put("checksum", checksum);
@@ -102,7 +102,7 @@ final class FvOutput {
         int steps = s.get("steps").asInt();
         double loop = max[FvWorker.LOOP];
         t.append(String.format(Locale.ROOT, "%n== finite volume '%s' %d x %d, %d compute rank(s)%s, %s halo ==%n",
-                c.problem(), c.nx(), c.ny(), c.workers(), oversubscribed(c.workers() + 1),
+                FvConfig.key(c.problem()), c.nx(), c.ny(), c.workers(), oversubscribed(c.workers() + 1),
                 c.nonblocking() ? "nonblocking" : "blocking"));
         t.append(String.format(Locale.ROOT, "t = %.6g after %d steps; checksum %s%n", s.get("time").asDouble(), steps,
                 checksum));

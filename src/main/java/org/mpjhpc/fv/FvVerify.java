@@ -13,7 +13,7 @@ record FvVerify(Verdict verdict, double l1) {
         v.check(true, finished ? "reached t = " + last.time()
                 : "stopped by max_steps at step " + last.step() + ", t = " + last.time());
         double l1 = Double.NaN;
-        Problem p = c.problemKind();
+        Problem p = c.problem();
         if (p == Problem.SOD_X || p == Problem.SOD_Y) {
             l1 = sodError(c, field, last.time());
             v.check(l1 < 3.0 / (p == Problem.SOD_X ? c.nx() : c.ny()),
@@ -45,7 +45,7 @@ record FvVerify(Verdict verdict, double l1) {
 
     private static double sodError(FvConfig c, double[][] field, double t) {
         ExactRiemann exact = new ExactRiemann(c.gamma(), 1.0, 0.0, 1.0, 0.125, 0.0, 0.1);
-        boolean alongX = c.problemKind() == Problem.SOD_X;
+        boolean alongX = c.problem() == Problem.SOD_X;
         double sum = 0;
         for (int j = 0; j < c.ny(); j++) {
             for (int i = 0; i < c.nx(); i++) {

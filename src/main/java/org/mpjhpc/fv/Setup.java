@@ -7,7 +7,7 @@ final class Setup {
 
     /** @param x0 @param y0 the global index of the block's first cell */
     static void fill(FvConfig config, Field u, int x0, int y0, double t) {
-        Problem problem = config.problemKind();
+        Problem problem = config.problem();
         double gamma = config.gamma();
         double dx = config.dx();
         double dy = config.dy();

@@ -17,7 +17,7 @@ final class Vtk {
         int n = c.nx() * c.ny();
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(8 * 5 * n + 512);
         try (DataOutputStream out = new DataOutputStream(bytes)) {
-            text(out, "# vtk DataFile Version 3.0\nmpj-hpc finite volume " + c.problem() + "\nBINARY\n"
+            text(out, "# vtk DataFile Version 3.0\nmpj-hpc finite volume " + FvConfig.key(c.problem()) + "\nBINARY\n"
                     + "DATASET STRUCTURED_POINTS\nDIMENSIONS " + (c.nx() + 1) + " " + (c.ny() + 1) + " 1\n"
                     + "ORIGIN 0 0 0\nSPACING " + c.dx() + " " + c.dy() + " 1\nCELL_DATA " + n + "\n");
             text(out, "SCALARS density double 1\nLOOKUP_TABLE default\n");

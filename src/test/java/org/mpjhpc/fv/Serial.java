@@ -7,12 +7,10 @@ final class Serial {
 
     static FvConfig config(String problem, int nx, int ny, int order, String riemann, String limiter) {
         Problem p = Problem.valueOf(problem.toUpperCase(java.util.Locale.ROOT));
-        String[] sides = new String[4];
-        for (int s = 0; s < 4; s++) {
-            sides[s] = p.sides[s].name().toLowerCase(java.util.Locale.ROOT);
-        }
-        return new FvConfig(problem, nx, ny, 1.4, 0.4, p.tEnd, 1_000_000, order, riemann, limiter, sides, false, 1, 10,
-                1000, 0, 0, false);
+        return new FvConfig(p, nx, ny, 1.4, 0.4, p.tEnd, 1_000_000, order,
+                FvConfig.Riemann.valueOf(riemann.toUpperCase(java.util.Locale.ROOT)),
+                Limiter.valueOf(limiter.toUpperCase(java.util.Locale.ROOT)), p.sides.clone(), FvConfig.Halo.BLOCKING, 1,
+                10, 1000, 0, 0, false);
     }
 
     static Field run(FvConfig c, double tEnd) {
