@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import mpi.MPI;
 import org.mpjhpc.comm.MpjComm;
 import org.mpjhpc.config.UserError;
 import org.mpjhpc.log.Log;
@@ -25,7 +24,7 @@ public final class Main {
             System.err.println("error: " + e.getMessage());
             Runtime.getRuntime().halt(3);
         }
-        String[] appArgs = MPI.Init(args);
+        String[] appArgs = MpjComm.init(args);
         MpjComm world = MpjComm.world();
         Log.configure(world.rank(), world.rank() == 0 ? "master" : "worker", "INFO");
         Options options;
@@ -36,7 +35,7 @@ public final class Main {
             if (world.rank() == 0) {
                 System.err.println("error: " + e.getMessage());
             }
-            MPI.Finalize();
+            MpjComm.finish();
             return;
         }
         int code;
@@ -51,7 +50,7 @@ public final class Main {
             Runtime.getRuntime().halt(1);
             return;
         }
-        MPI.Finalize();
+        MpjComm.finish();
         if (world.rank() == 0) {
             writeStatus(options.statusFile(), code);
         }

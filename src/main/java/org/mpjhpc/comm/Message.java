@@ -1,5 +1,5 @@
 package org.mpjhpc.comm;
 
-/** A received point-to-point message. */
-public record Message(int source, Tag tag, byte[] data) {
+/** A received byte message; {@code tag} is the MPI tag number (decode it with the workload's enum). */
+public record Message(int source, int tag, byte[] data) {
 }

@@ -1,20 +1,33 @@
 package org.mpjhpc.comm;
 
+import java.lang.reflect.Array;
+import mpi.Datatype;
 import mpi.Intracomm;
 import mpi.MPI;
 import mpi.Request;
 import mpi.Status;
+import mpi.User_function;
 
-/** {@link Comm} over an MPJ Express intracommunicator. */
-public final class MpjComm implements Comm {
-    private final Intracomm comm;
+/** {@link Comm} over an MPJ Express intracommunicator: the only class that calls MPJ's messages. */
+public class MpjComm implements Comm {
+    final Intracomm comm;
     private final int rank;
     private final int size;
 
-    public MpjComm(Intracomm comm) {
+    MpjComm(Intracomm comm) {
         this.comm = comm;
         this.rank = comm.Rank();
         this.size = comm.Size();
+    }
+
+    /** Starts MPJ Express on this rank; returns the application's own arguments. */
+    public static String[] init(String[] args) {
+        return MPI.Init(args);
+    }
+
+    /** Ends MPJ Express on this rank. */
+    public static void finish() {
+        MPI.Finalize();
     }
 
     /** The world communicator of an initialised MPJ Express run. */
@@ -32,50 +45,84 @@ public final class MpjComm implements Comm {
         return size;
     }
 
+    static Datatype type(Class<?> arrayType) {
+        if (arrayType == byte[].class) {
+            return MPI.BYTE;
+        } else if (arrayType == int[].class) {
+            return MPI.INT;
+        } else if (arrayType == long[].class) {
+            return MPI.LONG;
+        } else if (arrayType == double[].class) {
+            return MPI.DOUBLE;
+        }
+        throw new IllegalArgumentException("not a message buffer: " + arrayType);
+    }
+
+    private static Datatype type(Object array) {
+        return type(array.getClass());
+    }
+
+    private static int source(int source) {
+        return source == ANY ? MPI.ANY_SOURCE : source;
+    }
+
     @Override
-    public Pending isend(int dest, Tag tag, byte[] data) {
-        Request request = comm.Isend(data, 0, data.length, MPI.BYTE, dest, tag.code());
+    public Pending isend(Object array, int count, int dest, Tag tag) {
+        return pending(comm.Isend(array, 0, count, type(array), dest, tag.code()), count, null);
+    }
+
+    @Override
+    public Pending irecv(Object array, int count, int source, Tag tag) {
+        return pending(comm.Irecv(array, 0, count, type(array), source(source), tag.code()), -1, type(array));
+    }
+
+    private static Pending pending(Request request, int sent, Datatype received) {
         return new Pending() {
-            private boolean done;
+            private Status status;
 
             @Override
             public boolean done() {
-                if (!done) {
-                    done = request.Test() != null;
+                if (status == null) {
+                    status = request.Test();
                 }
-                return done;
+                return status != null;
             }
 
             @Override
-            public void await() {
-                if (!done) {
-                    request.Wait();
-                    done = true;
+            public int await() {
+                if (status == null) {
+                    status = request.Wait();
                 }
+                return received == null ? sent : status.Get_count(received);
             }
         };
     }
 
     @Override
-    public void send(int dest, Tag tag, byte[] data) {
-        comm.Send(data, 0, data.length, MPI.BYTE, dest, tag.code());
+    public void send(Object array, int count, int dest, Tag tag) {
+        comm.Send(array, 0, count, type(array), dest, tag.code());
     }
 
     @Override
-    public Message poll(int source) {
-        Status status = Probes.iprobe(comm, source == ANY ? MPI.ANY_SOURCE : source, MPI.ANY_TAG);
-        return status == null ? null : receive(status);
+    public void recv(Object array, int count, int source, Tag tag) {
+        recv(array, count, source, tag.code());
     }
 
     @Override
-    public Message receive(int source) {
-        return receive(Probes.probe(comm, source == ANY ? MPI.ANY_SOURCE : source, MPI.ANY_TAG));
+    public void recv(Object array, int count, int source, int tag) {
+        comm.Recv(array, 0, count, type(array), source(source), tag);
     }
 
-    private Message receive(Status probed) {
-        byte[] data = new byte[probed.Get_count(MPI.BYTE)];
-        comm.Recv(data, 0, data.length, MPI.BYTE, probed.source, probed.tag);
-        return new Message(probed.source, Tag.of(probed.tag), data);
+    @Override
+    public void sendReceive(Object out, int dest, Object in, int source, Tag tag) {
+        comm.Sendrecv(out, 0, Array.getLength(out), type(out), dest, tag.code(),
+                in, 0, Array.getLength(in), type(in), source, tag.code());
+    }
+
+    @Override
+    public Envelope probe(int source, int tag) {
+        Status s = Probes.iprobe(comm, source(source), tag == ANY ? MPI.ANY_TAG : tag);
+        return s == null ? null : new Envelope(s.source, s.tag, arrayType -> s.Get_count(type(arrayType)));
     }
 
     @Override
@@ -88,9 +135,67 @@ public final class MpjComm implements Comm {
     }
 
     @Override
-    public long[] reduceSum(long[] values, int root) {
-        long[] result = new long[values.length];
-        comm.Reduce(values, 0, result, 0, values.length, MPI.LONG, MPI.SUM, root);
+    public void broadcast(Object array, int count, int root) {
+        comm.Bcast(array, 0, count, type(array), root);
+    }
+
+    @Override
+    public <T> T reduce(T array, Op op, int root) {
+        T result = fresh(array);
+        comm.Reduce(array, 0, result, 0, Array.getLength(array), type(array), mpiOp(op), root);
         return rank == root ? result : null;
+    }
+
+    @Override
+    public <T> T allReduce(T array, Op op) {
+        T result = fresh(array);
+        comm.Allreduce(array, 0, result, 0, Array.getLength(array), type(array), mpiOp(op));
+        return result;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T> T fresh(T array) {
+        return (T) Array.newInstance(array.getClass().getComponentType(),
+                Array.getLength(array));
+    }
+
+    private static mpi.Op mpiOp(Op op) {
+        return switch (op) {
+            case SUM -> MPI.SUM;
+            case MIN -> MPI.MIN;
+            case MAX -> MPI.MAX;
+        };
+    }
+
+    @Override
+    public double[] reduce(double[] records, int width, RecordMerge merge, int root) {
+        mpi.Op op = new mpi.Op(new User_function() {
+            @Override
+            public void Call(Object in, int inOffset, Object inOut, int inOutOffset, int count, Datatype type) {
+                for (int k = 0; k < count; k += width) {
+                    merge.merge((double[]) in, inOffset + k, (double[]) inOut, inOutOffset + k);
+                }
+            }
+        }, true);
+        double[] result = new double[records.length];
+        comm.Reduce(records, 0, result, 0, records.length, MPI.DOUBLE, op, root);
+        return rank == root ? result : null;
+    }
+
+    @Override
+    public int[] allToAll(int[] counts) {
+        int[] got = new int[counts.length];
+        comm.Alltoall(counts, 0, 1, MPI.INT, got, 0, 1, MPI.INT);
+        return got;
+    }
+
+    @Override
+    public Comm split(int color, int key) {
+        return new MpjComm(comm.Split(color, key));
+    }
+
+    @Override
+    public Cart cartesian(int[] dims, boolean[] periodic) {
+        return new MpjCart(comm.Create_cart(dims, periodic, false));
     }
 }

@@ -22,14 +22,14 @@ import mpjdev.MPJDev;
  * every rank is probed in turn, starting after the one served last so none is starved.</li>
  * </ul>
  */
-public final class Probes {
+final class Probes {
     private static int next;
 
     private Probes() {
     }
 
     /** The status of a waiting message from {@code source} (or {@code MPI.ANY_SOURCE}) with {@code tag}, else null. */
-    public static Status iprobe(Intracomm comm, int source, int tag) {
+    static Status iprobe(Intracomm comm, int source, int tag) {
         if (source == MPI.ANY_SOURCE && "hybdev".equals(MPJDev.deviceName)) {
             return eachSource(comm, tag);
         }
@@ -43,7 +43,7 @@ public final class Probes {
     }
 
     /** Waits for a message from {@code source} with {@code tag}: probes with a capped backoff. */
-    public static Status probe(Intracomm comm, int source, int tag) {
+    static Status probe(Intracomm comm, int source, int tag) {
         Backoff backoff = new Backoff(1_000, 1_000_000);
         while (true) {
             Status s = iprobe(comm, source, tag);

@@ -1,7 +1,10 @@
 package org.mpjhpc.data;
 
+import org.mpjhpc.comm.Tag;
+import org.mpjhpc.comm.TagRange;
+
 /** Message tags of the big-data jobs (kept apart from the farm's and the solver's). */
-enum DataTag {
+enum DataTag implements Tag {
     /** kind of a note: bytes done so far in this phase */
     PROGRESS,
     /** kind of a note: this phase is done here (a worker's last note of the phase) */
@@ -17,7 +20,8 @@ enum DataTag {
     /** worker to master: a generated block of rows */
     BLOCK;
 
-    int code() {
-        return 300 + ordinal();
+    @Override
+    public int code() {
+        return TagRange.DATA.code(this);
     }
 }

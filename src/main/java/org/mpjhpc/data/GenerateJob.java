@@ -8,8 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Locale;
-import mpi.Intracomm;
-import mpi.MPI;
 import org.mpjhpc.comm.Comm;
 import org.mpjhpc.config.JobConfig;
 import org.mpjhpc.log.Log;
@@ -27,9 +25,9 @@ public final class GenerateJob {
     }
 
     /** Runs the job on this rank; returns the exit code every rank agrees on. */
-    public static int run(Comm mpi, JobConfig job, long epochMs, String report) throws IOException {
+    public static int run(Comm world, JobConfig job, long epochMs, String report) throws IOException {
         GenerateConfig g = job.settings(GenerateConfig.class);
-        DataComm comm = new DataComm(MPI.COMM_WORLD); // the data jobs still talk to MPJ through DataComm
+        DataComm comm = new DataComm(world);
         long blocks = (g.rows() + Generator.BLOCK_ROWS - 1) / Generator.BLOCK_ROWS;
         if (!comm.master()) {
             Generator gen = new Generator(g.seed(), g.categories(), g.malformedEvery());

@@ -3,8 +3,8 @@ package org.mpjhpc.data;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import mpi.Request;
 import org.mpjhpc.comm.Backoff;
+import org.mpjhpc.comm.Comm;
 import org.mpjhpc.log.Log;
 
 /**
@@ -33,7 +33,7 @@ final class Progress {
     /** A worker's side: notes that never make it wait. */
     static final class Reporter {
         private final DataComm comm;
-        private final List<Request> sent = new ArrayList<>();
+        private final List<Comm.Pending> sent = new ArrayList<>();
         private long last = System.nanoTime();
 
         Reporter(DataComm comm) {
@@ -45,13 +45,13 @@ final class Progress {
             if (now - last >= NOTE_NANOS) {
                 last = now;
                 sent.add(comm.note(DataTag.PROGRESS, new long[] {done}));
-                sent.removeIf(r -> r.Test() != null);
+                sent.removeIf(Comm.Pending::done);
             }
         }
 
         void done(long done) {
             sent.add(comm.note(DataTag.DONE, new long[] {done}));
-            sent.forEach(Request::Wait);
+            Comm.awaitAll(sent);
             sent.clear();
         }
     }

@@ -13,8 +13,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
-import mpi.Intracomm;
-import mpi.MPI;
 import org.mpjhpc.comm.Comm;
 import org.mpjhpc.config.JobConfig;
 import org.mpjhpc.config.UserError;
@@ -56,9 +54,8 @@ public final class StatsJob {
      *
      * @param report an extra path for the JSON report, or null
      */
-    public static int run(Comm mpi, JobConfig job, long epochMs, String report) throws IOException {
-        // the data jobs still talk to MPJ through DataComm
-        StatsJob run = new StatsJob(new DataComm(MPI.COMM_WORLD), job.settings(StatsConfig.class));
+    public static int run(Comm world, JobConfig job, long epochMs, String report) throws IOException {
+        StatsJob run = new StatsJob(new DataComm(world), job.settings(StatsConfig.class));
         long start = System.nanoTime();
         String error = run.firstPass();
         if (error != null) {

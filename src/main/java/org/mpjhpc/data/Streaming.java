@@ -4,8 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
-import mpi.Request;
-import mpi.Status;
+import org.mpjhpc.comm.Comm;
 
 /**
  * The first pass when only the master can reach the data (standard input, say). The
@@ -73,7 +72,7 @@ final class Streaming {
     private static final class Sender {
         private final DataComm comm;
         private final byte[][][] buffers;
-        private final Request[][] inFlight;
+        private final Comm.Pending[][] inFlight;
         private final int[] sent;
         long seq;
         long bytes;
@@ -82,16 +81,16 @@ final class Streaming {
             this.comm = comm;
             int workers = comm.workers();
             buffers = new byte[workers][2][chunk + SEQ];
-            inFlight = new Request[workers][2];
+            inFlight = new Comm.Pending[workers][2];
             sent = new int[workers];
         }
 
         /** The buffer for the next send to the worker whose turn it is, once free. */
         byte[] next() {
             int w = (int) (seq % buffers.length);
-            Request r = inFlight[w][sent[w] % 2];
+            Comm.Pending r = inFlight[w][sent[w] % 2];
             if (r != null) {
-                r.Wait();
+                r.await();
             }
             return buffers[w][sent[w] % 2];
         }
@@ -108,12 +107,12 @@ final class Streaming {
         /** Waits for every send, then ends each worker's stream. */
         void finish() {
             for (int w = 0; w < buffers.length; w++) {
-                for (Request r : inFlight[w]) {
+                for (Comm.Pending r : inFlight[w]) {
                     if (r != null) {
-                        r.Wait();
+                        r.await();
                     }
                 }
-                comm.sendChunk(w, new byte[0], 0).Wait();
+                comm.sendChunk(w, new byte[0], 0).await();
             }
         }
     }
@@ -122,14 +121,13 @@ final class Streaming {
     static long receive(DataComm comm, CsvLayout layout, int chunk, LocalData data) {
         CsvScanner scanner = new CsvScanner(layout);
         byte[][] buf = {new byte[chunk + SEQ], new byte[chunk + SEQ]};
-        Request[] posted = {comm.postChunk(buf[0]), null};
+        Comm.Pending[] posted = {comm.postChunk(buf[0]), null};
         byte[] joined = new byte[0]; // the pieces of a long line so far
         int held = 0;
         int cur = 0;
         long bytes = 0;
         while (true) {
-            Status status = posted[cur].Wait();
-            int n = DataComm.length(status);
+            int n = posted[cur].await();
             if (n == 0) {
                 return bytes;
             }

@@ -5,8 +5,6 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.List;
-import mpi.Intracomm;
-import mpi.MPI;
 import org.mpjhpc.comm.Comm;
 import org.mpjhpc.config.JobConfig;
 
@@ -31,9 +29,9 @@ public final class WordCountJob {
     }
 
     /** Runs the job on this rank; returns the exit code every rank agrees on. */
-    public static int run(Comm mpi, JobConfig job, long epochMs, String report) throws IOException {
+    public static int run(Comm world, JobConfig job, long epochMs, String report) throws IOException {
         WordCountConfig c = job.settings(WordCountConfig.class);
-        DataComm comm = new DataComm(MPI.COMM_WORLD); // the data jobs still talk to MPJ through DataComm
+        DataComm comm = new DataComm(world);
         long start = System.nanoTime();
         double[] phase = new double[PHASES.length];
         long total = 0;

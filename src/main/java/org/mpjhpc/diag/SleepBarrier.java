@@ -57,7 +57,7 @@ public final class SleepBarrier {
 
     /** A sum Reduce of the workers then a Bcast; returns how many workers arrived (at the master). */
     private static long barrier(Comm comm, int round) {
-        long[] sum = comm.reduceSum(new long[] {comm.rank() > 0 ? 1 : 0}, 0);
+        long[] sum = comm.reduce(new long[] {comm.rank() > 0 ? 1 : 0}, Comm.Op.SUM, 0);
         comm.broadcast(new byte[] {(byte) round}, 0);
         return sum == null ? 0 : sum[0];
     }

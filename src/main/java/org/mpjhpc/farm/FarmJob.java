@@ -42,7 +42,7 @@ public final class FarmJob {
             mine[at + FAILED] = totals.failed();
             mine[at + BUSY_NANOS] = totals.busyNanos();
         }
-        long[] all = comm.reduceSum(mine, 0);
+        long[] all = comm.reduce(mine, Comm.Op.SUM, 0);
         int code = 0;
         if (comm.rank() == 0) {
             code = finish(job, run, all, comm.size(), report);

@@ -9,7 +9,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.mpjhpc.comm.Backoff;
 import org.mpjhpc.comm.Comm;
 import org.mpjhpc.comm.Message;
-import org.mpjhpc.comm.Tag;
 import org.mpjhpc.log.Log;
 
 /**
@@ -177,7 +176,7 @@ final class Master {
                 return;
             } else if (action instanceof Action.Fault fault) {
                 events.add("fault", fault.worker(), fault.kind() + (fault.kind().equals("hang") ? " " + fault.ms() + " ms" : ""));
-                send(fault.worker(), Tag.FAULT, Protocol.fault(fault));
+                send(fault.worker(), FarmTag.FAULT, Protocol.fault(fault));
             }
         }
     }
@@ -200,7 +199,7 @@ final class Master {
      */
     private void askToJoin() {
         for (int w = 0; w < config.workers(); w++) {
-            send(w, Tag.PHASE, Protocol.EMPTY);
+            send(w, FarmTag.PHASE, Protocol.EMPTY);
         }
         unjoined = config.workers();
     }
@@ -227,7 +226,7 @@ final class Master {
             return -1;
         }
         liveness.watch(worker, System.nanoTime());
-        send(worker, Tag.ACTIVATE, Protocol.EMPTY);
+        send(worker, FarmTag.ACTIVATE, Protocol.EMPTY);
         events.add("added", worker, "capacity " + capacity);
         Log.info("worker " + worker + " (rank " + (worker + 1) + ") added with capacity " + capacity);
         return worker;
@@ -243,7 +242,7 @@ final class Master {
         back.forEach(book::requeued);
         liveness.off(worker);
         releaseLocks(worker);
-        send(worker, Tag.DEACTIVATE, Protocol.EMPTY);
+        send(worker, FarmTag.DEACTIVATE, Protocol.EMPTY);
         events.add("stopped", worker, back.size() + " task(s) requeued");
         Log.info("worker " + worker + " stopped; " + back.size() + " task(s) back to the head of the queue");
         return true;
@@ -259,7 +258,7 @@ final class Master {
     private void dispatch() {
         if (config.stealing()) {
             for (Map.Entry<Integer, Integer> ask : scheduler.steal(config.workerThreads()).entrySet()) {
-                send(ask.getKey(), Tag.STEAL, Protocol.EMPTY);
+                send(ask.getKey(), FarmTag.STEAL, Protocol.EMPTY);
                 Log.debug("worker " + ask.getValue() + " is idle: asking worker " + ask.getKey() + " for a task");
             }
             logSteals();
@@ -269,13 +268,13 @@ final class Master {
             for (TaskSpec t : batch.getValue()) {
                 book.dispatched(t, worker);
             }
-            send(worker, Tag.TASKS, Protocol.tasks(batch.getValue()));
+            send(worker, FarmTag.TASKS, Protocol.tasks(batch.getValue()));
             Log.debug("sent " + batch.getValue().size() + " task(s) to worker " + worker
                     + ", it holds " + scheduler.held(worker) + "/" + scheduler.capacity(worker));
         }
     }
 
-    private void send(int worker, Tag tag, byte[] data) {
+    private void send(int worker, FarmTag tag, byte[] data) {
         sends.add(comm.isend(worker + 1, tag, data));
     }
 
@@ -292,13 +291,14 @@ final class Master {
     /** Serves one worker message (the master side of each pair in {@link Protocol}); true for BYE. */
     private boolean serve(Message m) {
         int worker = m.source() - 1;
+        FarmTag tag = FarmTag.of(m.tag());
         long now = System.nanoTime();
         // Only heartbeats and results show that the executing side lives; a STOLEN or BYE
         // only shows that the worker's communication thread does.
-        if ((m.tag() == Tag.HEARTBEAT || m.tag() == Tag.RESULTS) && liveness.heard(worker, now)) {
+        if ((tag == FarmTag.HEARTBEAT || tag == FarmTag.RESULTS) && liveness.heard(worker, now)) {
             Log.info("worker " + worker + " is responding again");
         }
-        switch (m.tag()) {
+        switch (tag) {
             case RESULTS -> Protocol.readResults(m.data()).forEach(o -> result(worker, o, now));
             case HEARTBEAT -> Log.debug("heartbeat from worker " + worker);
             case READY -> rejoined(worker, now);
@@ -322,14 +322,14 @@ final class Master {
             case BYE -> {
                 return true;
             }
-            default -> throw new IllegalStateException("master got unexpected " + m.tag() + " from rank " + m.source());
+            default -> throw new IllegalStateException("master got unexpected " + tag + " from rank " + m.source());
         }
         return false;
     }
 
     private void grant(List<ResourceTable.Grant> grants) {
         for (ResourceTable.Grant g : grants) {
-            send(g.worker(), Tag.GRANT, Protocol.grant(g));
+            send(g.worker(), FarmTag.GRANT, Protocol.grant(g));
             Log.debug("lock on '" + g.name() + "' granted to worker " + g.worker()
                     + (g.withValue() ? " with its value" : " (version only)"));
         }
@@ -404,7 +404,7 @@ final class Master {
                     + " ms: declared dead, " + back.size() + " task(s) back to the head of the queue; restarting it");
             releaseLocks(worker);
             restarts[worker]++;
-            send(worker, Tag.RESTART, Protocol.EMPTY);
+            send(worker, FarmTag.RESTART, Protocol.EMPTY);
         }
         for (int worker : suspect) {
             Log.warn("worker " + worker + " silent for " + liveness.silentMs(worker, nowNanos) + " ms: suspect");
@@ -417,7 +417,7 @@ final class Master {
      */
     private void stopWorkers() {
         for (int w = 0; w < config.workers(); w++) {
-            send(w, Tag.STOP, Protocol.EMPTY);
+            send(w, FarmTag.STOP, Protocol.EMPTY);
         }
         int waiting = config.workers();
         Backoff backoff = new Backoff(20_000, 1_000_000);

@@ -6,7 +6,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicLong;
-import org.mpjhpc.comm.Tag;
 
 /**
  * The worker side of the shared resources. Task threads ask for locks here and wait; the
@@ -15,7 +14,7 @@ import org.mpjhpc.comm.Tag;
  */
 final class ResourceClient {
     /** A message a task thread wants sent to the master. */
-    record Outgoing(Tag tag, byte[] data) {
+    record Outgoing(FarmTag tag, byte[] data) {
     }
 
     private final Replicas replicas;
@@ -36,7 +35,7 @@ final class ResourceClient {
         long id = nextId.incrementAndGet();
         CompletableFuture<Object> grant = new CompletableFuture<>();
         waiting.put(id, grant);
-        outbox.add(new Outgoing(Tag.LOCK, Protocol.lock(new Protocol.Lock(id, name, mode, replicas.version(name)))));
+        outbox.add(new Outgoing(FarmTag.LOCK, Protocol.lock(new Protocol.Lock(id, name, mode, replicas.version(name)))));
         try {
             return grant.get();
         } catch (ExecutionException e) {
@@ -57,7 +56,7 @@ final class ResourceClient {
                 refused = new IllegalArgumentException("resource '" + name + "': " + e.getMessage());
             }
         }
-        outbox.add(new Outgoing(Tag.RELEASE, Protocol.release(new Protocol.Release(name, mode, checked))));
+        outbox.add(new Outgoing(FarmTag.RELEASE, Protocol.release(new Protocol.Release(name, mode, checked))));
         if (refused != null) {
             throw refused;
         }

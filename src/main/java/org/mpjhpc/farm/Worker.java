@@ -8,7 +8,6 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.mpjhpc.comm.Backoff;
 import org.mpjhpc.comm.Comm;
 import org.mpjhpc.comm.Message;
-import org.mpjhpc.comm.Tag;
 import org.mpjhpc.log.Log;
 
 /**
@@ -71,11 +70,11 @@ final class Worker {
                 }
                 long now = System.nanoTime();
                 if (now >= nextBeat && executor != null && executor.healthy()) {
-                    comm.send(MASTER, Tag.HEARTBEAT, Protocol.heartbeat(heartbeat()));
+                    comm.send(MASTER, FarmTag.HEARTBEAT, Protocol.heartbeat(heartbeat()));
                     nextBeat = now + beatEvery;
                 }
                 if (stopping) {
-                    comm.send(MASTER, Tag.BYE, Protocol.EMPTY);
+                    comm.send(MASTER, FarmTag.BYE, Protocol.EMPTY);
                     return new Totals(completed, failed, busyNanos.get());
                 }
                 if (active) {
@@ -101,7 +100,8 @@ final class Worker {
 
     /** Serves one master message: the worker side of each pair in {@link Protocol}. */
     private void serve(Message m) throws InterruptedException {
-        switch (m.tag()) {
+        FarmTag tag = FarmTag.of(m.tag());
+        switch (tag) {
             case TASKS -> {
                 List<TaskSpec> tasks = Protocol.readTasks(m.data());
                 Log.debug("received " + tasks.size() + " task(s)");
@@ -111,9 +111,9 @@ final class Worker {
             }
             case STEAL -> {
                 TaskSpec given = executor == null ? null : executor.stealLast();
-                comm.send(MASTER, Tag.STOLEN, Protocol.taskId(given == null ? -1 : given.id()));
+                comm.send(MASTER, FarmTag.STOLEN, Protocol.taskId(given == null ? -1 : given.id()));
             }
-            case ACTIVATE, RESTART -> rebuild(m.tag());
+            case ACTIVATE, RESTART -> rebuild(tag);
             case DEACTIVATE -> {
                 Log.info("deactivated: dropping my queue");
                 killExecutor();
@@ -123,21 +123,21 @@ final class Worker {
             case PHASE -> {
                 // Nothing is sent between JOINED and the Bcast: the master starts the Bcast
                 // once every rank has joined, and receives nothing while it runs.
-                comm.send(MASTER, Tag.JOINED, Protocol.EMPTY);
+                comm.send(MASTER, FarmTag.JOINED, Protocol.EMPTY);
                 replicas.replaceAll(Protocol.readTable(comm.broadcast(null, MASTER)));
                 Log.debug("phase boundary: resource table received by Bcast");
             }
             case STOP -> stopping = true;
-            default -> throw new IllegalStateException("worker got unexpected " + m.tag());
+            default -> throw new IllegalStateException("worker got unexpected " + tag);
         }
     }
 
     /** A new executor, then READY: the master may send work again. */
-    private void rebuild(Tag why) {
+    private void rebuild(FarmTag why) {
         killExecutor();
         executor = newExecutor();
-        Log.info((why == Tag.RESTART ? "restarted" : "activated") + ": new executor, rejoining");
-        comm.send(MASTER, Tag.READY, Protocol.EMPTY);
+        Log.info((why == FarmTag.RESTART ? "restarted" : "activated") + ": new executor, rejoining");
+        comm.send(MASTER, FarmTag.READY, Protocol.EMPTY);
     }
 
     private void killExecutor() {
@@ -174,7 +174,7 @@ final class Worker {
                 failed++;
             }
         }
-        comm.send(MASTER, Tag.RESULTS, Protocol.results(ready));
+        comm.send(MASTER, FarmTag.RESULTS, Protocol.results(ready));
         ready.clear();
     }
 

@@ -2,11 +2,9 @@ package org.mpjhpc.fv;
 
 import java.util.ArrayList;
 import java.util.List;
-import mpi.Intracomm;
-import mpi.MPI;
-import mpi.Status;
 import org.mpjhpc.comm.Backoff;
-import org.mpjhpc.comm.Probes;
+import org.mpjhpc.comm.Comm;
+import org.mpjhpc.comm.Envelope;
 import org.mpjhpc.log.Log;
 
 /**
@@ -19,7 +17,7 @@ final class FvMaster {
     record Row(int step, double time, double dt, double[] totals) {
     }
 
-    private final Intracomm world;
+    private final Comm world;
     private final FvConfig config;
     final List<Row> rows = new ArrayList<>();
     /** The final conserved field, variable by variable, row-major over the whole grid. */
@@ -30,7 +28,7 @@ final class FvMaster {
     private final double[][] snapshot;
     private int snapshotBlocks;
 
-    FvMaster(Intracomm world, FvConfig config, String outDir) {
+    FvMaster(Comm world, FvConfig config, String outDir) {
         this.world = world;
         this.config = config;
         this.outDir = outDir;
@@ -44,7 +42,7 @@ final class FvMaster {
     }
 
     void run() {
-        int ranks = world.Size() - 1;
+        int ranks = world.size() - 1;
         long[] lastSeen = new long[ranks + 1];
         boolean[] warned = new boolean[ranks + 1];
         java.util.Arrays.fill(lastSeen, System.nanoTime());
@@ -52,7 +50,7 @@ final class FvMaster {
         Backoff backoff = new Backoff(20_000, 1_000_000);
         int blocks = 0;
         while (blocks < ranks) {
-            Status s = Probes.iprobe(world, MPI.ANY_SOURCE, MPI.ANY_TAG);
+            Envelope s = world.probe(Comm.ANY, Comm.ANY);
             long now = System.nanoTime();
             if (s == null) {
                 for (int r = 1; r <= ranks; r++) {
@@ -65,28 +63,27 @@ final class FvMaster {
                 continue;
             }
             backoff.reset();
-            lastSeen[s.source] = now;
-            warned[s.source] = false;
-            double[] data = new double[s.Get_count(MPI.DOUBLE)];
-            world.Recv(data, 0, data.length, MPI.DOUBLE, s.source, s.tag);
-            switch (FvTag.of(s.tag)) {
-                case HEARTBEAT -> Log.debug("heartbeat from rank " + s.source + ": step " + (int) data[0]);
+            lastSeen[s.source()] = now;
+            warned[s.source()] = false;
+            double[] data = new double[s.count(double[].class)];
+            world.recv(data, data.length, s.source(), s.tag());
+            switch (FvTag.of(s.tag())) {
+                case HEARTBEAT -> Log.debug("heartbeat from rank " + s.source() + ": step " + (int) data[0]);
                 case TOTALS -> totals(data);
                 case BLOCK -> {
                     place(data, 4, field);
                     blocks++;
                 }
                 case SNAPSHOT -> snapshotBlock(data, ranks);
-                case RESTORE -> restore(data, s.source);
+                case RESTORE -> restore(data, s.source());
+                default -> throw new IllegalStateException("master got a halo strip from rank " + s.source());
             }
         }
     }
 
     /** Joins the Reduce(SUM) the compute ranks are entering. */
     private void totals(double[] head) {
-        double[] none = new double[Field.VARS];
-        double[] sums = new double[Field.VARS];
-        world.Reduce(none, 0, sums, 0, Field.VARS, MPI.DOUBLE, MPI.SUM, 0);
+        double[] sums = world.reduce(new double[Field.VARS], Comm.Op.SUM, 0);
         rows.add(new Row((int) head[0], head[1], head[2], sums));
         Log.debug("step " + (int) head[0] + " t=" + head[1] + " mass " + sums[0]);
     }
@@ -131,6 +128,6 @@ final class FvMaster {
                 k += bnx;
             }
         }
-        world.Send(data, 0, data.length, MPI.DOUBLE, rank, FvTag.RESTORE.code());
+        world.send(data, data.length, rank, FvTag.RESTORE);
     }
 }

@@ -1,7 +1,11 @@
 package org.mpjhpc.fv;
 
+import org.mpjhpc.comm.Tag;
+import org.mpjhpc.comm.TagRange;
+
 /**
- * Messages between the compute ranks and the master (world communicator). The pairs:
+ * Messages of the finite-volume solver. Between the compute ranks and the master (world
+ * communicator), the pairs:
  *
  * <pre>
  *  compute ranks send            master serves
@@ -13,15 +17,26 @@ package org.mpjhpc.fv;
  *                                checkpoint.bin and/or field_STEP.vtk (k: see Snapshot)
  *  RESTORE (x0, y0, nx, ny)   -> answers RESTORE with that block of the checkpoint (restart)
  * </pre>
+ *
+ * Between compute ranks (Cartesian communicator): GHOSTS_*, a halo strip for the
+ * receiver's ghost layers on that side.
  */
-enum FvTag {
-    HEARTBEAT, TOTALS, BLOCK, SNAPSHOT, RESTORE;
+enum FvTag implements Tag {
+    HEARTBEAT, TOTALS, BLOCK, SNAPSHOT, RESTORE, GHOSTS_LEFT, GHOSTS_RIGHT, GHOSTS_BOTTOM, GHOSTS_TOP;
 
-    int code() {
-        return 200 + ordinal();
+    private static final FvTag[] ALL = values();
+
+    @Override
+    public int code() {
+        return TagRange.FV.code(this);
     }
 
     static FvTag of(int code) {
-        return values()[code - 200];
+        return TagRange.FV.of(ALL, code);
+    }
+
+    /** The tag of a halo strip that fills the receiver's ghosts on side {@code s}. */
+    static FvTag ghosts(Boundary.Side s) {
+        return ALL[GHOSTS_LEFT.ordinal() + s.ordinal()];
     }
 }

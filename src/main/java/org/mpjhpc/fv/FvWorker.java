@@ -1,9 +1,7 @@
 package org.mpjhpc.fv;
 
-import mpi.Cartcomm;
-import mpi.Intracomm;
-import mpi.MPI;
-import mpi.ShiftParms;
+import org.mpjhpc.comm.Cart;
+import org.mpjhpc.comm.Comm;
 import org.mpjhpc.log.Log;
 
 /**
@@ -20,11 +18,11 @@ final class FvWorker {
     static final int STEADY = LOOP + 1;
     static final int RESULT = STEADY + 1;
     static final int WARM_UP_STEPS = 5;
-    private final Intracomm world;
-    private final Intracomm compute;
+    private final Comm world;
+    private final Comm compute;
     private final FvConfig config;
 
-    FvWorker(Intracomm world, Intracomm compute, FvConfig config) {
+    FvWorker(Comm world, Comm compute, FvConfig config) {
         this.world = world;
         this.compute = compute;
         this.config = config;
@@ -32,18 +30,18 @@ final class FvWorker {
 
     /** Runs the simulation; returns this rank's phase times and loop times (seconds) and the steps it ran. */
     double[] run() {
-        int[] dims = Decomposition.dims(compute.Size(), config.nx(), config.ny());
+        int[] dims = Decomposition.dims(compute.size(), config.nx(), config.ny());
         boolean[] periodic = {config.side(Boundary.Side.LEFT) == Boundary.PERIODIC,
                 config.side(Boundary.Side.BOTTOM) == Boundary.PERIODIC};
-        Cartcomm cart = compute.Create_cart(dims, periodic, false);
-        int me = cart.Rank();
-        int[] coords = cart.Coords(me);
+        Cart cart = compute.cartesian(dims, periodic);
+        int me = cart.rank();
+        int[] coords = cart.coords();
         int x0 = Decomposition.start(config.nx(), dims[0], coords[0]);
         int y0 = Decomposition.start(config.ny(), dims[1], coords[1]);
         Field u = new Field(Decomposition.size(config.nx(), dims[0], coords[0]),
                 Decomposition.size(config.ny(), dims[1], coords[1]), 2);
         if (me == 0) {
-            Log.info("Cartesian topology " + dims[0] + " x " + dims[1] + " over " + compute.Size()
+            Log.info("Cartesian topology " + dims[0] + " x " + dims[1] + " over " + compute.size()
                     + " compute rank(s), halo " + (config.nonblocking() ? "nonblocking" : "blocking"));
         }
         double t = 0.0;
@@ -55,7 +53,7 @@ final class FvWorker {
         } else {
             Setup.fill(config, u, x0, y0, 0.0);
         }
-        HaloExchange halo = new HaloExchange(u, neighbours(cart, me), physical(), new MpjLink(cart),
+        HaloExchange halo = new HaloExchange(u, neighbours(cart, me), physical(), cart,
                 config.nonblocking());
         Stepper stepper = new Stepper(config, u, halo, local -> min(cart, local));
         double area = config.dx() * config.dy();
@@ -77,10 +75,10 @@ final class FvWorker {
             int snapshot = Snapshot.due(config, step, t);
             if (snapshot != 0) {
                 double[] block = blockMessage(u, x0, y0, step, t, snapshot);
-                world.Send(block, 0, block.length, MPI.DOUBLE, MASTER, FvTag.SNAPSHOT.code());
+                world.send(block, block.length, MASTER, FvTag.SNAPSHOT);
             }
             if (System.nanoTime() >= nextBeat) {
-                world.Send(new double[] {step, t}, 0, 2, MPI.DOUBLE, MASTER, FvTag.HEARTBEAT.code());
+                world.send(new double[] {step, t}, 2, MASTER, FvTag.HEARTBEAT);
                 nextBeat = System.nanoTime() + config.heartbeatMs() * 1_000_000L;
             }
         }
@@ -100,25 +98,21 @@ final class FvWorker {
         return result;
     }
 
-    private static double min(Cartcomm cart, double local) {
-        double[] in = {local};
-        double[] out = new double[1];
-        cart.Allreduce(in, 0, out, 0, 1, MPI.DOUBLE, MPI.MIN);
-        return out[0];
+    private static double min(Comm cart, double local) {
+        return cart.allReduce(new double[] {local}, Comm.Op.MIN)[0];
     }
 
     /** Compute rank 0 announces the step; then every rank joins the Reduce to the master. */
-    private void totals(Cartcomm cart, Field u, double area, int step, double t, double dt) {
-        if (cart.Rank() == 0) {
-            world.Send(new double[] {step, t, dt}, 0, 3, MPI.DOUBLE, MASTER, FvTag.TOTALS.code());
+    private void totals(Comm cart, Field u, double area, int step, double t, double dt) {
+        if (cart.rank() == 0) {
+            world.send(new double[] {step, t, dt}, 3, MASTER, FvTag.TOTALS);
         }
-        double[] mine = Totals.of(u, area);
-        world.Reduce(mine, 0, new double[mine.length], 0, mine.length, MPI.DOUBLE, MPI.SUM, MASTER);
+        world.reduce(Totals.of(u, area), Comm.Op.SUM, MASTER);
     }
 
     private void sendBlock(Field u, int x0, int y0) {
         double[] data = blockMessage(u, x0, y0);
-        world.Send(data, 0, data.length, MPI.DOUBLE, MASTER, FvTag.BLOCK.code());
+        world.send(data, data.length, MASTER, FvTag.BLOCK);
     }
 
     /** A block for the master: x0, y0, nx, ny, then {@code extra}, then the owned cells. */
@@ -142,9 +136,9 @@ final class FvWorker {
 
     /** Restart: asks the master for this block of the checkpoint; returns (step, time). */
     private double[] restore(Field u, int x0, int y0) {
-        world.Send(new double[] {x0, y0, u.nx, u.ny}, 0, 4, MPI.DOUBLE, MASTER, FvTag.RESTORE.code());
+        world.send(new double[] {x0, y0, u.nx, u.ny}, 4, MASTER, FvTag.RESTORE);
         double[] data = new double[2 + Field.VARS * u.nx * u.ny];
-        world.Recv(data, 0, data.length, MPI.DOUBLE, MASTER, FvTag.RESTORE.code());
+        world.recv(data, data.length, MASTER, FvTag.RESTORE);
         int k = 2;
         for (int v = 0; v < Field.VARS; v++) {
             for (int j = 0; j < u.ny; j++) {
@@ -155,14 +149,15 @@ final class FvWorker {
         return new double[] {data[0], data[1]};
     }
 
-    private int[] neighbours(Cartcomm cart, int me) {
-        ShiftParms x = cart.Shift(0, 1);
-        ShiftParms y = cart.Shift(1, 1);
-        int[] ranks = {x.rank_source, x.rank_dest, y.rank_source, y.rank_dest};
+    /** Per side (left, right, bottom, top): a compute rank, {@link HaloExchange#SELF} or {@link HaloExchange#NONE}. */
+    private static int[] neighbours(Cart cart, int me) {
+        int[] x = cart.shift(0);
+        int[] y = cart.shift(1);
+        int[] ranks = {x[0], x[1], y[0], y[1]};
         int[] out = new int[4];
         for (int s = 0; s < 4; s++) {
             int r = ranks[s];
-            out[s] = r < 0 || r == MPI.PROC_NULL ? HaloExchange.NONE : r == me ? HaloExchange.SELF : r;
+            out[s] = r == Comm.NONE ? HaloExchange.NONE : r == me ? HaloExchange.SELF : r;
         }
         return out;
     }

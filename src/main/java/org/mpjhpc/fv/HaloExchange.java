@@ -2,6 +2,7 @@ package org.mpjhpc.fv;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.mpjhpc.comm.Comm;
 
 /**
  * Fills a block's ghost layers, written once for all four sides: from the neighbouring
@@ -11,7 +12,7 @@ import java.util.List;
  * and {@link #finish} waits, so the caller can update the interior in between.
  *
  * <p>A message sent toward side S fills the receiver's ghosts on the opposite side; its
- * tag is that receiving side, so two messages between the same pair of ranks (a periodic
+ * tag names that receiving side ({@link FvTag#ghosts}), so two messages between the same pair of ranks (a periodic
  * direction with two blocks) cannot be confused.
  */
 final class HaloExchange {
@@ -22,18 +23,18 @@ final class HaloExchange {
 
     private final int[] neighbour;
     private final Boundary[] physical;
-    private final Link link;
+    private final Comm link;
     private final boolean nonblocking;
     private final double[][] out = new double[4][];
     private final double[][] in = new double[4][];
-    private final List<Link.Pending> pending = new ArrayList<>();
+    private final List<Comm.Pending> pending = new ArrayList<>();
 
     /**
      * @param neighbour per side: a compute rank, {@link #SELF} or {@link #NONE}
      * @param physical  per side: the boundary condition used where the neighbour is NONE
-     * @param link      the messages between ranks (unused when no neighbour is remote)
+     * @param link      the compute ranks' Cartesian communicator (unused when no neighbour is remote)
      */
-    HaloExchange(Field shape, int[] neighbour, Boundary[] physical, Link link, boolean nonblocking) {
+    HaloExchange(Field shape, int[] neighbour, Boundary[] physical, Comm link, boolean nonblocking) {
         this.neighbour = neighbour;
         this.physical = physical;
         this.link = link;
@@ -63,13 +64,15 @@ final class HaloExchange {
         }
         for (Boundary.Side s : SIDES) {
             if (remote(s)) {
-                pending.add(link.receive(in[s.ordinal()], neighbour[s.ordinal()], s.ordinal()));
+                double[] strip = in[s.ordinal()];
+                pending.add(link.irecv(strip, strip.length, neighbour[s.ordinal()], FvTag.ghosts(s)));
             }
         }
         for (Boundary.Side s : SIDES) {
             if (remote(s)) {
                 pack(u, s, out[s.ordinal()]);
-                pending.add(link.send(out[s.ordinal()], neighbour[s.ordinal()], opposite(s).ordinal()));
+                double[] strip = out[s.ordinal()];
+                pending.add(link.isend(strip, strip.length, neighbour[s.ordinal()], FvTag.ghosts(opposite(s))));
             }
         }
     }
@@ -83,17 +86,17 @@ final class HaloExchange {
             pack(u, s, out[s.ordinal()]);
         }
         if (send && receive) {
-            link.sendReceive(out[s.ordinal()], neighbour[s.ordinal()], in[o.ordinal()], neighbour[o.ordinal()], o.ordinal());
+            link.sendReceive(out[s.ordinal()], neighbour[s.ordinal()], in[o.ordinal()], neighbour[o.ordinal()], FvTag.ghosts(o));
         } else if (send) {
-            link.sendOnly(out[s.ordinal()], neighbour[s.ordinal()], o.ordinal());
+            link.send(out[s.ordinal()], out[s.ordinal()].length, neighbour[s.ordinal()], FvTag.ghosts(o));
         } else if (receive) {
-            link.receiveOnly(in[o.ordinal()], neighbour[o.ordinal()], o.ordinal());
+            link.recv(in[o.ordinal()], in[o.ordinal()].length, neighbour[o.ordinal()], FvTag.ghosts(o));
         }
     }
 
     /** Completes the exchange: received strips, self copies, then physical sides. */
     void finish(Field u) {
-        pending.forEach(Link.Pending::await);
+        Comm.awaitAll(pending);
         pending.clear();
         for (Boundary.Side s : SIDES) {
             int n = neighbour[s.ordinal()];

@@ -1,5 +1,6 @@
 package org.mpjhpc.arch;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
@@ -11,7 +12,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The packages' layers, checked on the compiled classes: the base (log, output, comm,
  * config) knows no workload and no launcher, a workload knows no other workload, and
- * only the launcher (app) knows them all, through its one registry.
+ * only the launcher (app) knows them all, through its one registry. Only {@code comm}
+ * talks to MPJ Express.
  */
 class LayersTest {
     private static final JavaClasses MAIN = new ClassFileImporter()
@@ -41,5 +43,12 @@ class LayersTest {
     @Test
     void noPackageCycles() {
         slices().matching("org.mpjhpc.(*)..").should().beFreeOfCycles().check(MAIN);
+    }
+
+    @Test
+    void onlyCommTalksToMpj() {
+        noClasses().that().resideOutsideOfPackage("org.mpjhpc.comm..")
+                .should().dependOnClassesThat().resideInAnyPackage("mpi..", "mpjdev..", "xdev..", "mpjbuf..")
+                .check(MAIN);
     }
 }
