@@ -5,10 +5,12 @@ import java.util.List;
 import org.mpjhpc.config.ConfigReader;
 import org.mpjhpc.config.JobConfig;
 import org.mpjhpc.config.Workload;
-import org.mpjhpc.data.DataConfigReader;
-import org.mpjhpc.data.GenerateJob;
-import org.mpjhpc.data.StatsJob;
-import org.mpjhpc.data.WordCountJob;
+import org.mpjhpc.data.generate.GenerateConfigReader;
+import org.mpjhpc.data.generate.GenerateJob;
+import org.mpjhpc.data.stats.StatsConfigReader;
+import org.mpjhpc.data.stats.StatsJob;
+import org.mpjhpc.data.wordcount.WordCountConfigReader;
+import org.mpjhpc.data.wordcount.WordCountJob;
 import org.mpjhpc.diag.SleepBarrier;
 import org.mpjhpc.farm.FarmConfigReader;
 import org.mpjhpc.farm.FarmJob;
@@ -21,9 +23,9 @@ public final class Workloads {
     public static final List<Workload> ALL = List.of(
             new Workload("farm", (s, np, out) -> FarmConfigReader.read(s, np), FarmJob::run),
             new Workload("fv", FvConfigReader::read, FvJob::run),
-            new Workload("generate", (s, np, out) -> DataConfigReader.generate(s, np), GenerateJob::run),
-            new Workload("stats", (s, np, out) -> DataConfigReader.stats(s, np), StatsJob::run),
-            new Workload("wordcount", (s, np, out) -> DataConfigReader.wordCount(s, np), WordCountJob::run),
+            new Workload("generate", (s, np, out) -> GenerateConfigReader.read(s, np), GenerateJob::run),
+            new Workload("stats", (s, np, out) -> StatsConfigReader.read(s, np), StatsJob::run),
+            new Workload("wordcount", (s, np, out) -> WordCountConfigReader.read(s, np), WordCountJob::run),
             new Workload("sleep-barrier", SleepBarrier::read, SleepBarrier::run));
 
     private Workloads() {

@@ -4,7 +4,7 @@ import org.mpjhpc.comm.Tag;
 import org.mpjhpc.comm.TagRange;
 
 /** Message tags of the big-data jobs (kept apart from the farm's and the solver's). */
-enum DataTag implements Tag {
+public enum DataTag implements Tag {
     /** kind of a note: bytes done so far in this phase */
     PROGRESS,
     /** kind of a note: this phase is done here (a worker's last note of the phase) */

@@ -9,18 +9,21 @@ import java.nio.channels.FileChannel;
  * chunk handed on ends at a line break (the last may end at {@code stop} without one),
  * and a line longer than the chunk makes the chunk grow instead of splitting the line.
  */
-final class LineChunks {
+public final class LineChunks {
+    /** The longest line any reader joins (a row, not a file: a longer one is a mistake). */
+    public static final int MAX_LINE = 64 << 20;
+
     /** Receives a chunk {@code buf[0, length)} of whole lines; {@code done} bytes of the range are read after it. */
-    interface Consumer {
+    public interface Consumer {
         void accept(byte[] buf, int length, long done) throws IOException;
     }
 
-    /** A line longer than {@link Streaming#MAX_LINE} starts at byte {@code start} of the file. */
-    static final class LineTooLong extends IOException {
-        final long start;
+    /** A line longer than {@link #MAX_LINE} starts at byte {@code start} of the file. */
+    public static final class LineTooLong extends IOException {
+        public final long start;
 
-        LineTooLong(long start) {
-            super("a line longer than " + (Streaming.MAX_LINE >> 20) + " MiB starts at byte " + start);
+        public LineTooLong(long start) {
+            super("a line longer than " + (MAX_LINE >> 20) + " MiB starts at byte " + start);
             this.start = start;
         }
     }
@@ -29,7 +32,7 @@ final class LineChunks {
     }
 
     /** The range [start, stop) holding exactly the lines that start in [from, to); empty when none does. */
-    static long[] lines(FileChannel file, long from, long to) throws IOException {
+    public static long[] lines(FileChannel file, long from, long to) throws IOException {
         long start = LineRanges.firstLineStart(file, from, to);
         long stop = LineRanges.firstLineStart(file, to, file.size());
         // No line starts in [from, to) (one line spans it): the tail of that line up to the
@@ -37,7 +40,7 @@ final class LineChunks {
         return start < to ? new long[] {start, stop} : new long[] {stop, stop};
     }
 
-    static void read(FileChannel file, long start, long stop, int chunk, Consumer consumer) throws IOException {
+    public static void read(FileChannel file, long start, long stop, int chunk, Consumer consumer) throws IOException {
         ByteBuffer buf = ByteBuffer.allocate(chunk);
         long pos = start;
         while (pos < stop) {
@@ -52,10 +55,10 @@ final class LineChunks {
             }
             int cut = pos + n < stop ? lastNewline(buf.array(), n) : n;
             if (cut < 0) { // a line longer than the chunk
-                if (buf.capacity() >= Streaming.MAX_LINE) {
+                if (buf.capacity() >= MAX_LINE) {
                     throw new LineTooLong(pos);
                 }
-                buf = ByteBuffer.allocate(Math.min(buf.capacity() * 2, Streaming.MAX_LINE));
+                buf = ByteBuffer.allocate(Math.min(buf.capacity() * 2, MAX_LINE));
                 continue;
             }
             pos += cut;
@@ -64,7 +67,7 @@ final class LineChunks {
     }
 
     /** Index after the last newline in b[0, n), or -1 when there is none. */
-    static int lastNewline(byte[] b, int n) {
+    public static int lastNewline(byte[] b, int n) {
         for (int i = n - 1; i >= 0; i--) {
             if (b[i] == '\n') {
                 return i + 1;

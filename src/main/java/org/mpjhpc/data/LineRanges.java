@@ -91,6 +91,6 @@ public final class LineRanges {
     /** Receives one line. */
     @FunctionalInterface
     public interface LineConsumer {
-        void accept(long number, String line) throws IOException;
+        public void accept(long number, String line) throws IOException;
     }
 }

@@ -13,7 +13,7 @@ import org.mpjhpc.log.Log;
  * for the last "done" by probing with a capped backoff, logging the share done about once
  * a second and warning about a worker it has not heard from for a while.
  */
-final class Progress {
+public final class Progress {
     /** Between a worker's notes: 500 ms, or MPJHPC_PROGRESS_MS (0: a note at every tick; a test uses 3 to make a note just before DONE likely). */
     private static final long NOTE_NANOS = noteMillis() * 1_000_000L;
     private static final long SILENT_NANOS = 30_000_000_000L;
@@ -31,16 +31,16 @@ final class Progress {
     }
 
     /** A worker's side: notes that never make it wait. */
-    static final class Reporter {
+    public static final class Reporter {
         private final DataComm comm;
         private final List<Comm.Pending> sent = new ArrayList<>();
         private long last = System.nanoTime();
 
-        Reporter(DataComm comm) {
+        public Reporter(DataComm comm) {
             this.comm = comm;
         }
 
-        void tick(long done) {
+        public void tick(long done) {
             long now = System.nanoTime();
             if (now - last >= NOTE_NANOS) {
                 last = now;
@@ -49,7 +49,7 @@ final class Progress {
             }
         }
 
-        void done(long done) {
+        public void done(long done) {
             sent.add(comm.note(DataTag.DONE, new long[] {done}));
             Comm.awaitAll(sent);
             sent.clear();
@@ -63,7 +63,7 @@ final class Progress {
      * @param total the amount all of them will have done (bytes, rows), or 0 when unknown
      * @param unit  what {@code total} counts
      */
-    static void watch(DataComm comm, String phase, long total, String unit) {
+    public static void watch(DataComm comm, String phase, long total, String unit) {
         int workers = comm.workers();
         long[] done = new long[workers];
         long[] heard = new long[workers];
@@ -107,7 +107,7 @@ final class Progress {
         }
     }
 
-    static String human(long n) {
+    public static String human(long n) {
         if (n >= 1L << 30) {
             return String.format(Locale.ROOT, "%.2f Gi", n / (double) (1L << 30));
         }

@@ -41,6 +41,23 @@ class LayersTest {
     }
 
     @Test
+    void theDataJobsShareOnlyTheFileFormatsAndTheCommonRoom() {
+        layeredArchitecture().consideringOnlyDependenciesInLayers()
+                .layer("launcher").definedBy("org.mpjhpc.app..")
+                .layer("stats").definedBy("org.mpjhpc.data.stats..")
+                .layer("wordcount").definedBy("org.mpjhpc.data.wordcount..")
+                .layer("generate").definedBy("org.mpjhpc.data.generate..")
+                .layer("format").definedBy("org.mpjhpc.data.format..")
+                .layer("common").definedBy("org.mpjhpc.data")
+                .whereLayer("stats").mayOnlyBeAccessedByLayers("launcher")
+                .whereLayer("wordcount").mayOnlyBeAccessedByLayers("launcher")
+                .whereLayer("generate").mayOnlyBeAccessedByLayers("launcher")
+                .whereLayer("format").mayOnlyBeAccessedByLayers("stats", "wordcount", "generate")
+                .whereLayer("common").mayOnlyBeAccessedByLayers("stats", "wordcount", "generate", "format")
+                .check(MAIN);
+    }
+
+    @Test
     void noPackageCycles() {
         slices().matching("org.mpjhpc.(*)..").should().beFreeOfCycles().check(MAIN);
     }

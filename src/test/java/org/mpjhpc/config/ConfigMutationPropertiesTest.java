@@ -19,7 +19,6 @@ import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.lifecycle.BeforeContainer;
 import org.mpjhpc.app.Workloads;
-import org.mpjhpc.config.UserError;
 import org.yaml.snakeyaml.Yaml;
 
 /**

@@ -11,8 +11,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mpjhpc.app.Workloads;
-import org.mpjhpc.config.UserError;
-import org.mpjhpc.data.StatsConfig;
+import org.mpjhpc.data.stats.StatsConfig;
 import org.mpjhpc.farm.Action;
 import org.mpjhpc.farm.FarmConfig;
 import org.mpjhpc.farm.Request;
@@ -101,7 +100,7 @@ class ConfigReaderTest {
         String wc = "job: wordcount\nwordcount:\n  inputs: ";
         java.util.function.Function<String, List<String>> inputs = list -> {
             try {
-                return ((org.mpjhpc.data.WordCountConfig) read(wc + list + "\n").settings()).inputs();
+                return ((org.mpjhpc.data.wordcount.WordCountConfig) read(wc + list + "\n").settings()).inputs();
             } catch (IOException e) {
                 throw new java.io.UncheckedIOException(e);
             }
@@ -145,7 +144,7 @@ class ConfigReaderTest {
         assertEquals(f + ":5: generate.binary: the same file as generate.csv (" + dir.resolve("new/d.csv")
                 + "); give each output its own file", error(gen + dir.resolve("new/../new/d.csv") + "\n"));
         assertEquals(dir.resolve("d.col").toString(),
-                ((org.mpjhpc.data.GenerateConfig) read(gen + dir.resolve("d.col") + "\n").settings()).binary());
+                ((org.mpjhpc.data.generate.GenerateConfig) read(gen + dir.resolve("d.col") + "\n").settings()).binary());
         UserError e = assertThrows(UserError.class, () -> ConfigReader.checkReport(file.resolve("r.json").toString()));
         assertEquals("--report " + file.resolve("r.json") + ": " + file + " is a file, not a folder", e.getMessage());
         e = assertThrows(UserError.class, () -> ConfigReader.checkReport(dir.toString()));

@@ -12,7 +12,6 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mpjhpc.app.Workloads;
-import org.mpjhpc.config.UserError;
 
 /** Configs built to exhaust the reader: each is one UserError within seconds. */
 class HostileConfigTest {

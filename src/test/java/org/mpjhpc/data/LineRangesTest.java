@@ -104,7 +104,7 @@ class LineRangesTest {
             out.write("h\nshort\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
             byte[] block = new byte[1 << 20];
             java.util.Arrays.fill(block, (byte) 'y');
-            for (int i = 0; i <= Streaming.MAX_LINE >> 20; i++) {
+            for (int i = 0; i <= LineChunks.MAX_LINE >> 20; i++) {
                 out.write(block);
             }
             out.write('\n');

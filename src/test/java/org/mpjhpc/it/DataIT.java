@@ -25,6 +25,7 @@ import org.apache.commons.math3.stat.descriptive.rank.Percentile;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.mpjhpc.data.Progress;
 
 /** The big-data jobs on real MPJ Express (multicore) with 1, 2 and 4 workers, against plain references. */
 class DataIT {
