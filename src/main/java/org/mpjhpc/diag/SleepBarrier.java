@@ -11,6 +11,7 @@ import org.mpjhpc.config.JobConfig;
 import org.mpjhpc.config.Section;
 import org.mpjhpc.config.Settings;
 import org.mpjhpc.output.Json;
+import org.mpjhpc.output.Timing;
 import org.mpjhpc.output.Verdict;
 
 /**
@@ -87,6 +88,9 @@ public final class SleepBarrier {
         json.put("workers", c.workers()).put("ms", c.ms()).put("slowest_sleep_ms", slowestMs)
                 .put("first_round_ms", waitNs[0] / 1e6).put("later_round_ms", later)
                 .put("master_cpu_ms", cpuNs / 1e6).put("master_cpu_share", cpuNs / 1e6 / total);
+        Timing timing = new Timing("round", c.rounds()).scope("rank 0").phase("rounds", total / 1e3)
+                .first("first round", waitNs[0] / 1e9);
+        timing.writeTo(json.putObject("timing"));
         verdict.writeTo(json);
         Json.write(json, Path.of(job.outDir(), "report.json"), report);
         System.out.printf(Locale.ROOT, "%n== sleep-barrier: %d round(s) on 1 master + %d worker(s)%s ==%n"
@@ -94,6 +98,7 @@ public final class SleepBarrier {
                 + " | master CPU %.1f ms = %.0f%% of the rounds' wall time%n", c.rounds(), c.workers(),
                 Json.oversubscribed(c.workers() + 1), slowestMs, waitNs[0] / 1e6, later, later - slowestMs,
                 cpuNs / 1e6, 100 * cpuNs / 1e6 / total);
+        System.out.print(timing.table());
         System.out.println(verdict.line());
         System.out.flush();
         return verdict.exitCode();

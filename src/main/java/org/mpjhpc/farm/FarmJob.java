@@ -74,5 +74,12 @@ public final class FarmJob {
 
     /** The workers' counters as summed by Reduce, indexed by worker id. */
     record WorkerCounts(long[] completed, long[] failed, long[] busyNanos) {
+        long maxBusyNanos() {
+            long max = 0;
+            for (long b : busyNanos) {
+                max = Math.max(max, b);
+            }
+            return max;
+        }
     }
 }

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import org.mpjhpc.config.JobConfig;
 import org.mpjhpc.log.Log;
 import org.mpjhpc.output.AtomicWrite;
+import org.mpjhpc.output.Timing;
 
 /**
  * The JSON report of a farm run. Other tools read it: the field names are part of the
@@ -132,25 +133,27 @@ final class FarmReport {
 
     private static ObjectNode timing(FarmRun run, FarmJob.WorkerCounts counts) {
         MasterTimes t = run.times();
-        ObjectNode n = JSON.createObjectNode();
-        long tasks = run.book().finished();
+        ObjectNode n = timing(run).writeTo(JSON.createObjectNode());
         double loopS = t.loopNanos() / 1e9;
-        n.put("wall_ms", (t.end - t.start) / 1e6);
         n.put("loop_ms", t.loopNanos() / 1e6);
-        n.put("first_result_ms", t.firstResultNanos() / 1e6);
-        n.put("per_task_us", tasks == 0 ? 0 : t.loopNanos() / 1e3 / tasks);
-        n.put("tasks_per_s", loopS <= 0 ? 0 : tasks / loopS);
-        n.put("dispatch_share", share(t.dispatch, t.loopNanos()));
-        n.put("receive_share", share(t.receive, t.loopNanos()));
-        n.put("idle_share", share(t.idle, t.loopNanos()));
-        n.put("master_cpu_ms", t.cpu / 1e6);
+        n.put("tasks_per_s", loopS <= 0 ? 0 : run.book().finished() / loopS);
         n.put("master_cpu_share", share(t.cpu, t.end - t.start));
-        long maxBusy = 0;
-        for (long b : counts.busyNanos()) {
-            maxBusy = Math.max(maxBusy, b);
-        }
-        n.put("max_worker_busy_ms", maxBusy / 1e6);
+        n.put("max_worker_busy_ms", counts.maxBusyNanos() / 1e6);
         return n;
+    }
+
+    /** The master's event loop: sending, receiving, waiting, and the rest (bookkeeping), per task. */
+    static Timing timing(FarmRun run) {
+        MasterTimes t = run.times();
+        double loop = t.loopNanos() / 1e9;
+        double dispatch = t.dispatch / 1e9;
+        double receive = t.receive / 1e9;
+        double idle = t.idle / 1e9;
+        return new Timing("task", run.book().finished()).scope("rank 0, the master's event loop")
+                .phase("dispatch", dispatch).phase("receive", receive).phase("idle", idle)
+                .phase("bookkeeping", Math.max(0, loop - dispatch - receive - idle)).span("loop", loop)
+                .first("first result after", t.firstResultNanos() / 1e9)
+                .wall((t.end - t.start) / 1e9);
     }
 
     static double share(long part, long whole) {

@@ -2,6 +2,7 @@ package org.mpjhpc.farm;
 
 import java.util.Locale;
 import org.mpjhpc.config.JobConfig;
+import org.mpjhpc.output.Timing;
 
 /** The human summary printed at the end of a farm run: workers, counters, timing, verdict. */
 final class FarmSummary {
@@ -32,23 +33,17 @@ final class FarmSummary {
 
     private static void timing(StringBuilder out, FarmRun run, FarmJob.WorkerCounts counts) {
         MasterTimes t = run.times();
-        long tasks = Math.max(1, run.book().finished());
-        double loop = t.loopNanos();
-        line(out, "timing (rank 0): wall %.3f s | first result %.3f s | %.2f us/task | %.0f tasks/s",
-                (t.end - t.start) / 1e9, t.firstResultNanos() / 1e9, loop / 1e3 / tasks, tasks / (loop / 1e9));
-        line(out, "  master share of loop: dispatch %.1f%% | receive %.1f%% | idle %.1f%% ; stop %.3f s ;"
-                + " master CPU %.1f%% of wall", 100 * FarmReport.share(t.dispatch, t.loopNanos()),
-                100 * FarmReport.share(t.receive, t.loopNanos()), 100 * FarmReport.share(t.idle, t.loopNanos()),
-                t.stopNanos() / 1e9, 100 * FarmReport.share(t.cpu, t.end - t.start));
-        int busiest = 0;
+        Timing timing = FarmReport.timing(run);
+        out.append(timing.table());
+        line(out, "%.0f tasks/s over the loop; master CPU %.1f%% of its wall clock", 1e6 / timing.microsPerUnit(),
+                100 * FarmReport.share(t.cpu, t.end - t.start));
         long[] busy = counts.busyNanos();
+        int busiest = 0;
         for (int w = 1; w < busy.length; w++) {
-            if (busy[w] > busy[busiest]) {
-                busiest = w;
-            }
+            busiest = busy[w] > busy[busiest] ? w : busiest;
         }
         if (busy.length > 0) {
-            line(out, "  max over workers: busy %.3f s (worker %d), %.0f%% of the loop", busy[busiest] / 1e9,
+            line(out, "max over workers: busy %.3f s (worker %d), %.0f%% of the loop", busy[busiest] / 1e9,
                     busiest, 100 * FarmReport.share(busy[busiest], t.loopNanos()));
         }
     }

@@ -42,9 +42,4 @@ final class MasterTimes {
     long firstResultNanos() {
         return firstResultAt < 0 ? -1 : firstResultAt - start;
     }
-
-    /** Saying goodbye to the workers after the work drained. */
-    long stopNanos() {
-        return end - loopEnd;
-    }
 }

@@ -7,6 +7,7 @@ import org.mpjhpc.config.JobConfig;
 import org.mpjhpc.log.Log;
 import org.mpjhpc.output.AtomicWrite;
 import org.mpjhpc.output.Json;
+import org.mpjhpc.output.Timing;
 
 /**
  * What the master writes at the end of a finite-volume run (others read these files; the
@@ -34,16 +35,17 @@ final class FvOutput {
         Vtk.write(c, master.field, out.resolve("final.vtk"));
         DensityImage.write(c, master.field, out.resolve("density.png"));
         double ioSeconds = (System.nanoTime() - io) / 1e9;
-        ObjectNode summary = summary(c, max, first, last, checksum, verify, ranks, ioSeconds);
+        Timing timing = timing(max, ioSeconds, wallSeconds);
+        ObjectNode summary = summary(c, max, first, last, checksum, verify, ranks, timing);
         Json.write(summary, out.resolve("summary.json"), report);
         Log.info("output written to " + out);
-        System.out.print(table(c, max, wallSeconds, ioSeconds, summary, checksum, verify));
+        System.out.print(table(c, timing, summary, checksum, verify));
         System.out.flush();
         return verify.verdict().exitCode();
     }
 
     private static ObjectNode summary(FvConfig c, double[] max, FvMaster.Row first, FvMaster.Row last,
-            String checksum, FvVerify verify, int ranks, double ioSeconds) {
+            String checksum, FvVerify verify, int ranks, Timing timing) {
         ObjectNode s = Json.MAPPER.createObjectNode();
         s.put("problem", FvConfig.key(c.problem()));
         s.put("nx", c.nx());
@@ -62,16 +64,10 @@ final class FvOutput {
             start.put(TOTALS[v], first.totals()[v]);
             end.put(TOTALS[v], last.totals()[v]);
         }
-        ObjectNode timing = s.putObject("timing");
-        timing.put("compute", PhaseTimes.compute(max));
-        timing.put("halo", max[PhaseTimes.HALO]);
-        timing.put("reduce", max[PhaseTimes.REDUCE]);
-        timing.put("io", max[PhaseTimes.IO] + ioSeconds);
-        ObjectNode kernels = timing.putObject("kernels");
+        ObjectNode kernels = timing.writeTo(s.putObject("timing")).putObject("kernels");
         for (int k = 0; k < PhaseTimes.KERNELS; k++) {
             kernels.put(PhaseTimes.NAMES[k], max[k]);
         }
-        timing.put("loop", max[FvWorker.LOOP]);
         int ran = (int) max[FvWorker.STEPS];
         s.put("cell_updates_per_s", cellUpdates(c, ran) / max[FvWorker.LOOP]);
         s.put("first_steps_s", max[FvWorker.LOOP] - max[FvWorker.STEADY]);
@@ -95,38 +91,31 @@ final class FvOutput {
         return csv.toString();
     }
 
-    /** The CloverLeaf-style profile: seconds and share per phase (maximum over ranks). */
-    private static String table(FvConfig c, double[] max, double wall, double io, ObjectNode s, String checksum,
-            FvVerify verify) {
+    /** The CloverLeaf-style profile: seconds, share of the time loop and time per step of each kernel and phase. */
+    static Timing timing(double[] max, double ioSeconds, double wallSeconds) {
+        Timing t = new Timing("step", max[FvWorker.STEPS]);
+        for (int k = 0; k < PhaseTimes.KERNELS; k++) {
+            t.phase(PhaseTimes.NAMES[k], max[k]);
+        }
+        t.part("compute", PhaseTimes.compute(max));
+        t.phase("halo", max[PhaseTimes.HALO]).phase("reduce", max[PhaseTimes.REDUCE]);
+        t.phase("io", max[PhaseTimes.IO] + ioSeconds);
+        return t.span("loop", max[FvWorker.LOOP]).wall(wallSeconds)
+                .first("first " + FvWorker.WARM_UP_STEPS + " steps (warm-up)", max[FvWorker.LOOP] - max[FvWorker.STEADY]);
+    }
+
+    private static String table(FvConfig c, Timing timing, ObjectNode s, String checksum, FvVerify verify) {
         StringBuilder t = new StringBuilder();
-        int steps = s.get("steps").asInt();
-        double loop = max[FvWorker.LOOP];
         t.append(String.format(Locale.ROOT, "%n== finite volume '%s' %d x %d, %d compute rank(s)%s, %s halo ==%n",
                 FvConfig.key(c.problem()), c.nx(), c.ny(), c.workers(), oversubscribed(c.workers() + 1),
                 c.nonblocking() ? "nonblocking" : "blocking"));
-        t.append(String.format(Locale.ROOT, "t = %.6g after %d steps; checksum %s%n", s.get("time").asDouble(), steps,
-                checksum));
-        t.append(String.format(Locale.ROOT, "%-12s %10s %8s %12s   (maximum over ranks)%n", "kernel/phase",
-                "seconds", "share", "us/step"));
-        for (int p = 0; p < PhaseTimes.NAMES.length; p++) {
-            double sec = p == PhaseTimes.IO ? max[p] + io : max[p];
-            t.append(row(PhaseTimes.NAMES[p], sec, loop, steps));
-            if (p == PhaseTimes.KERNELS - 1) {
-                t.append(row("  compute", PhaseTimes.compute(max), loop, steps));
-            }
-        }
-        t.append(String.format(Locale.ROOT, "%-12s %10.4f          (time loop), wall %.3f s with start-up%n", "loop",
-                loop, wall));
-        t.append(String.format(Locale.ROOT, "%.3g cell updates/s over the loop; first %d steps %.3f s (warm-up);"
-                + " after them %.3g cell updates/s%n", s.get("cell_updates_per_s").asDouble(), FvWorker.WARM_UP_STEPS,
-                s.get("first_steps_s").asDouble(), s.get("cell_updates_per_s_after_warmup").asDouble()));
+        t.append(String.format(Locale.ROOT, "t = %.6g after %d steps; checksum %s%n", s.get("time").asDouble(),
+                s.get("steps").asInt(), checksum));
+        t.append(timing.table());
+        t.append(String.format(Locale.ROOT, "%.3g cell updates/s over the loop; after the warm-up %.3g%n",
+                s.get("cell_updates_per_s").asDouble(), s.get("cell_updates_per_s_after_warmup").asDouble()));
         t.append(verify.verdict().line()).append('\n');
         return t.toString();
-    }
-
-    private static String row(String name, double seconds, double loop, int steps) {
-        return String.format(Locale.ROOT, "%-12s %10.4f %7.1f%% %12.1f%n", name, seconds, 100 * seconds / loop,
-                steps == 0 ? 0 : 1e6 * seconds / steps);
     }
 
     static String oversubscribed(int ranks) {

@@ -15,6 +15,7 @@ import org.mpjhpc.data.Progress;
 import org.mpjhpc.data.format.Columnar;
 import org.mpjhpc.log.Log;
 import org.mpjhpc.output.Json;
+import org.mpjhpc.output.Timing;
 import org.mpjhpc.output.Verdict;
 
 /**
@@ -123,6 +124,7 @@ public final class GenerateJob {
         j.put("workers", g.workers());
         j.put("seconds", seconds);
         long bytes = 0;
+        long verifyStart = System.nanoTime();
         Verdict verdict = new Verdict();
         if (csv != null) {
             long size = Files.size(csv);
@@ -146,10 +148,14 @@ public final class GenerateJob {
             verdict.check(lines == g.rows(), "text has " + lines + " lines of " + g.rows());
         }
         j.put("bytes_per_s", bytes / seconds);
+        Timing timing = new Timing("MB", bytes / 1e6).scope("rank 0, the writer").phase("generate_write", seconds)
+                .phase("verify", (System.nanoTime() - verifyStart) / 1e9);
+        timing.writeTo(j.putObject("timing"));
         verdict.writeTo(j);
         Json.write(j, Path.of(job.outDir()).resolve("report.json"), report);
         System.out.printf(Locale.ROOT, "%n== generated %d rows (%d worker(s)%s) in %.2f s, %.1f MB/s ==%n", g.rows(),
                 g.workers(), Json.oversubscribed(g.workers() + 1), seconds, bytes / seconds / 1e6);
+        System.out.print(timing.table());
         System.out.println(verdict.line());
         return verdict.exitCode();
     }

@@ -10,6 +10,7 @@ import org.mpjhpc.data.format.Columnar;
 import org.mpjhpc.data.format.CsvHeader;
 import org.mpjhpc.log.Log;
 import org.mpjhpc.output.Json;
+import org.mpjhpc.output.Timing;
 import org.mpjhpc.output.Verdict;
 
 /**
@@ -31,19 +32,24 @@ final class StatsReport {
             HistogramImage.write(r.bins, r.histogram, c.columns().get(0), out.resolve("histogram.png"));
         }
         double ioSeconds = (System.nanoTime() - io) / 1e9;
-        ObjectNode timing = json.putObject("timing");
-        for (int p = 0; p < StatsJob.PHASES.length; p++) {
-            timing.put(StatsJob.PHASES[p], r.phases[p]);
-        }
-        timing.put("io", ioSeconds);
-        timing.put("wall", r.wallSeconds);
+        Timing timing = timing(r, ioSeconds);
+        timing.writeTo(json.putObject("timing"));
         json.put("bytes_per_s", r.bytes / r.phases[0]);
         verdict.writeTo(json);
         Json.write(json, out.resolve("report.json"), report);
         Log.info("report written to " + out.resolve("report.json"));
-        System.out.print(StatsTable.format(c, r, ioSeconds, verdict));
+        System.out.print(StatsTable.format(c, r, timing, verdict));
         System.out.flush();
         return verdict.exitCode();
+    }
+
+    /** Seconds per phase (maximum over ranks) and per megabyte read. */
+    static Timing timing(StatsResult r, double ioSeconds) {
+        Timing t = new Timing("MB", r.bytes / 1e6);
+        for (int p = 0; p < StatsJob.PHASES.length; p++) {
+            t.phase(StatsJob.PHASES[p], r.phases[p]);
+        }
+        return t.phase("io", ioSeconds).wall(r.wallSeconds + ioSeconds);
     }
 
     private static ObjectNode json(StatsConfig c, StatsResult r) {

@@ -3,6 +3,7 @@ package org.mpjhpc.data.stats;
 import java.util.Locale;
 import org.mpjhpc.log.Quote;
 import org.mpjhpc.output.Json;
+import org.mpjhpc.output.Timing;
 import org.mpjhpc.output.Verdict;
 
 /** The statistics job's console output: results, malformed rows, verification, timing. */
@@ -10,7 +11,7 @@ final class StatsTable {
     private StatsTable() {
     }
 
-    static String format(StatsConfig c, StatsResult r, double io, Verdict verdict) {
+    static String format(StatsConfig c, StatsResult r, Timing timing, Verdict verdict) {
         StringBuilder t = new StringBuilder();
         line(t, "%n== statistics of %s (%s, %s read) on %d worker(s)%s ==", c.stdin() ? "standard input" : c.input(),
                 c.binary() ? "binary" : "csv", c.stream() ? "streamed" : "parallel", r.workers,
@@ -35,7 +36,8 @@ final class StatsTable {
             line(t, "outliers beyond %.3g standard deviations: %d", c.outlierZ(), r.outliers);
             histogram(t, r);
         }
-        timing(t, r, io);
+        t.append(timing.table());
+        line(t, "read %.1f MB/s, %.3g rows/s", r.bytes / r.phases[0] / 1e6, r.rowsRead / r.phases[0]);
         line(t, "%s", verdict.line());
         return t.toString();
     }
@@ -52,21 +54,6 @@ final class StatsTable {
             line(t, "  [%12.5g, %12.5g%s %10d %s", r.bins.edge(i), r.bins.edge(i + 1), i == r.histogram.length - 1
                     ? "]" : ")", r.histogram[i], "#".repeat(bar));
         }
-    }
-
-    private static void timing(StringBuilder t, StatsResult r, double io) {
-        double total = 0;
-        for (double p : r.phases) {
-            total += p;
-        }
-        total += io;
-        line(t, "%-12s %10s %8s   (maximum over ranks)", "phase", "seconds", "share");
-        for (int p = 0; p < StatsJob.PHASES.length; p++) {
-            line(t, "%-12s %10.4f %7.1f%%", StatsJob.PHASES[p], r.phases[p], 100 * r.phases[p] / total);
-        }
-        line(t, "%-12s %10.4f %7.1f%%", "io", io, 100 * io / total);
-        line(t, "wall %.3f s from the first read; read %.1f MB/s, %.3g rows/s", r.wallSeconds,
-                r.bytes / r.phases[0] / 1e6, r.rowsRead / r.phases[0]);
     }
 
     private static void line(StringBuilder t, String format, Object... args) {

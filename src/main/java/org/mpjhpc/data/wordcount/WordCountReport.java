@@ -13,6 +13,7 @@ import org.mpjhpc.log.Log;
 import org.mpjhpc.log.Quote;
 import org.mpjhpc.output.AtomicWrite;
 import org.mpjhpc.output.Json;
+import org.mpjhpc.output.Timing;
 import org.mpjhpc.output.Verdict;
 
 /**
@@ -75,12 +76,7 @@ final class WordCountReport {
         j.put("distinct_words", words.size());
         ArrayNode top = j.putArray("top");
         words.stream().limit(c.top()).forEach(w -> top.addObject().put("word", w.word()).put("count", w.count()));
-        ObjectNode timing = j.putObject("timing");
-        for (int p = 0; p < WordCountJob.PHASES.length; p++) {
-            timing.put(WordCountJob.PHASES[p], phases[p]);
-        }
-        timing.put("io", io);
-        timing.put("wall", wall);
+        timing(phases, io, wall, bytes).writeTo(j.putObject("timing"));
         j.put("bytes_per_s", bytes / wall);
         return j;
     }
@@ -94,12 +90,17 @@ final class WordCountReport {
                 Math.min(c.top(), words.size())));
         words.stream().limit(c.top()).forEach(w -> t.append(String.format(Locale.ROOT, "  %12d  %s%n", w.count(),
                 Quote.clip(w.word()))));
-        t.append(String.format(Locale.ROOT, "%-10s %10s   (maximum over ranks)%n", "phase", "seconds"));
-        for (int p = 0; p < WordCountJob.PHASES.length; p++) {
-            t.append(String.format(Locale.ROOT, "%-10s %10.4f%n", WordCountJob.PHASES[p], phases[p]));
-        }
-        t.append(String.format(Locale.ROOT, "%-10s %10.4f%nwall %.3f s, %.1f MB/s%n", "io", io, wall,
-                bytes / wall / 1e6));
+        t.append(timing(phases, io, wall, bytes).table());
+        t.append(String.format(Locale.ROOT, "%.1f MB/s over the wall clock%n", bytes / wall / 1e6));
         return t.toString();
+    }
+
+    /** Seconds per phase (maximum over ranks) and per megabyte read. */
+    static Timing timing(double[] phases, double io, double wall, long bytes) {
+        Timing t = new Timing("MB", bytes / 1e6);
+        for (int p = 0; p < WordCountJob.PHASES.length; p++) {
+            t.phase(WordCountJob.PHASES[p], phases[p]);
+        }
+        return t.phase("io", io).wall(wall + io);
     }
 }
