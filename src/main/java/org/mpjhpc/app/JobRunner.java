@@ -30,11 +30,17 @@ final class JobRunner {
             Log.info("job '" + job.name() + "' (" + job.kind() + ") on " + comm.size() + " ranks, output in " + job.outDir());
         }
         int code = Workloads.of(job).runner().run(comm, job, launch.epochMs(), options.report());
-        // Every rank ends with rank 0's verdict, whatever the workload returned elsewhere.
-        int agreed = comm.broadcast(new byte[] {(byte) code}, 0)[0];
-        if (agreed != code) {
-            Log.debug("rank " + comm.rank() + " ended with " + code + "; the job's exit code is " + agreed);
-        }
+        return agreeOnExit(comm, code);
+    }
+
+    /**
+     * Every rank ends with the same code, the worst any rank returned: the master alone checks
+     * the results, so a worker's 0 says only that its part ran, and a rank that saw something
+     * fail must not be overruled into a success.
+     */
+    static int agreeOnExit(Comm comm, int code) {
+        int agreed = comm.allReduce(new int[] {code}, Comm.Op.MAX)[0];
+        Log.debug("rank " + comm.rank() + " returned " + code + "; it ends with the job's exit code " + agreed);
         return agreed;
     }
 

@@ -51,6 +51,7 @@ public final class Main {
             return;
         }
         MpjComm.finish();
+        Log.debug("rank " + world.rank() + " ends with exit code " + code);
         if (world.rank() == 0) {
             writeStatus(options.statusFile(), code);
         }

@@ -214,8 +214,12 @@ class DataIT {
                     ch.size() - 8 * lastGroupRows - 2);
             Path out = dir.resolve("damaged");
             Mpjrun.Result r = Mpjrun.run("configs/bigdata/stats.yaml", "--out", out.toString(), "--set",
-                    "stats.input=" + damaged, "--set", "stats.format=binary", "--set", "stats.workers=2");
+                    "stats.input=" + damaged, "--set", "stats.format=binary", "--set", "stats.workers=2",
+                    "--log-level", "debug");
             assertEquals(2, r.exit(), r.all());
+            for (int rank = 0; rank < 3; rank++) { // found by one worker, agreed by all
+                assertTrue(r.all().contains("rank " + rank + " ends with exit code 2"), r.all());
+            }
             assertTrue(r.all().contains(damaged + ": damaged: row " + rows + " has category code 999, but the header"
                     + " names 8 categories"), r.all());
             assertFalse(r.all().contains("Exception"), r.all());
