@@ -183,8 +183,9 @@ final class ControlServer implements AutoCloseable {
         Object payload = switch (route) {
             case "send" -> submit(section(body, "task"), worker);
             case "resource" -> FarmConfigReader.resource(section(body, "resource"));
-            case "add" -> capacity(section(body, "add"));
-            case "stop", "status", "shutdown" -> null;
+            case "add" -> new Action.AddWorker(capacity(section(body, "add")));
+            case "stop" -> new Action.StopWorker(worker);
+            case "status", "shutdown" -> null;
             default -> throw new NotFound();
         };
         if (route.equals("stop") && worker == Request.ANY_WORKER) {
@@ -219,7 +220,7 @@ final class ControlServer implements AutoCloseable {
         return new Action.Submit(FarmConfigReader.task(task), worker, maxAttempts);
     }
 
-    private static Integer capacity(Section add) {
+    private static int capacity(Section add) {
         int capacity = add.intIn("capacity", 1, 1, 1_000_000);
         add.finish();
         return capacity;

@@ -1,6 +1,5 @@
 package org.mpjhpc.farm;
 
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
@@ -31,25 +30,9 @@ final class Scheduler {
     /** A worker's place in the farm. */
     enum State { STANDBY, ACTIVE, RESTARTING, STOPPED }
 
-    private final int[] capacity;
-    private final State[] state;
-    private final long[] assigned;
-    private final long[] stolen;
-    private final long[] failures;
-    /** Told to (re)start and not yet READY: such a worker may be blocked sending READY. */
-    private final boolean[] joining;
-    private final List<Map<Integer, TaskSpec>> held = new ArrayList<>();
-    private final List<Deque<TaskSpec>> pinned = new ArrayList<>();
+    private final WorkerSlot[] slots;
     private final TaskQueue queue;
-    /** One task moved to an idle worker: the report's event and its counter come from the same record. */
-    record Steal(int thief, int victim, int taskId) {
-    }
-
-    /** Steals made since {@link #takeSteals}. */
-    private final List<Steal> steals = new ArrayList<>();
-
-    /** victim -> thief, for steal requests in flight. */
-    private final Map<Integer, Integer> asking = new LinkedHashMap<>();
+    private final Stealing stealing;
     /** task id -> workers that failed while holding it. */
     private final Map<Integer, Set<Integer>> lostOn = new HashMap<>();
     private int next;
@@ -65,24 +48,16 @@ final class Scheduler {
      */
     Scheduler(List<Integer> capacities, int standby, boolean longestFirst) {
         queue = new TaskQueue(longestFirst);
-        int n = capacities.size() + standby;
-        capacity = new int[n];
-        state = new State[n];
-        assigned = new long[n];
-        stolen = new long[n];
-        failures = new long[n];
-        joining = new boolean[n];
-        for (int w = 0; w < n; w++) {
+        slots = new WorkerSlot[capacities.size() + standby];
+        for (int w = 0; w < slots.length; w++) {
             boolean active = w < capacities.size();
-            capacity[w] = active ? capacities.get(w) : 0;
-            state[w] = active ? State.ACTIVE : State.STANDBY;
-            held.add(new LinkedHashMap<>());
-            pinned.add(new ArrayDeque<>());
+            slots[w] = new WorkerSlot(active ? State.ACTIVE : State.STANDBY, active ? capacities.get(w) : 0);
         }
+        stealing = new Stealing(slots, queue, this::avoids);
     }
 
     int workers() {
-        return capacity.length;
+        return slots.length;
     }
 
     /** Adds a task at the tail of the master queue. */
@@ -92,7 +67,7 @@ final class Scheduler {
 
     /** Adds a task to one worker's own backlog; it waits there until the worker has room. */
     void submitTo(int worker, TaskSpec task) {
-        pinned.get(worker).addLast(task);
+        slots[worker].pinned.addLast(task);
     }
 
     /**
@@ -101,9 +76,9 @@ final class Scheduler {
      */
     Map<Integer, List<TaskSpec>> assign() {
         Map<Integer, List<TaskSpec>> batches = new LinkedHashMap<>();
-        for (int w = 0; w < capacity.length; w++) {
-            Deque<TaskSpec> own = pinned.get(w);
-            while (!own.isEmpty() && hasRoom(w)) {
+        for (int w = 0; w < slots.length; w++) {
+            Deque<TaskSpec> own = slots[w].pinned;
+            while (!own.isEmpty() && slots[w].hasRoom()) {
                 give(w, own.pollFirst(), batches);
             }
         }
@@ -113,15 +88,15 @@ final class Scheduler {
                 break;
             }
             give(w, queue.pollFirst(), batches);
-            next = (w + 1) % capacity.length;
+            next = (w + 1) % slots.length;
         }
         return batches;
     }
 
     private int nextWithRoom(TaskSpec task) {
-        for (int i = 0; i < capacity.length; i++) {
-            int w = (next + i) % capacity.length;
-            if (hasRoom(w) && !avoids(w, task)) {
+        for (int i = 0; i < slots.length; i++) {
+            int w = (next + i) % slots.length;
+            if (slots[w].hasRoom() && !avoids(w, task)) {
                 return w;
             }
         }
@@ -137,21 +112,17 @@ final class Scheduler {
         if (lost == null || !lost.contains(worker)) {
             return false;
         }
-        for (int w = 0; w < capacity.length; w++) {
-            if ((state[w] == State.ACTIVE || state[w] == State.RESTARTING) && !lost.contains(w)) {
+        for (int w = 0; w < slots.length; w++) {
+            if (slots[w].working() && !lost.contains(w)) {
                 return true;
             }
         }
         return false;
     }
 
-    private boolean hasRoom(int w) {
-        return state[w] == State.ACTIVE && held.get(w).size() < capacity[w];
-    }
-
     private void give(int w, TaskSpec task, Map<Integer, List<TaskSpec>> batches) {
-        held.get(w).put(task.id(), task);
-        assigned[w]++;
+        slots[w].held.put(task.id(), task);
+        slots[w].assigned++;
         batches.computeIfAbsent(w, k -> new ArrayList<>()).add(task);
     }
 
@@ -161,21 +132,22 @@ final class Scheduler {
      * taken away from it, which frees nothing.
      */
     boolean complete(int worker, int taskId, int attempt) {
-        TaskSpec task = held.get(worker).get(taskId);
+        TaskSpec task = slots[worker].held.get(taskId);
         if (task == null || task.attempt() != attempt) {
             return false;
         }
-        held.get(worker).remove(taskId);
+        slots[worker].held.remove(taskId);
         lostOn.remove(taskId);
         return true;
     }
 
     /** A worker is lost: it takes no work until {@link #ready}; its tasks go back to the queue. */
     List<TaskSpec> fail(int worker) {
-        failures[worker]++;
-        state[worker] = State.RESTARTING;
-        joining[worker] = true;
-        for (int id : held.get(worker).keySet()) {
+        WorkerSlot slot = slots[worker];
+        slot.failures++;
+        slot.state = State.RESTARTING;
+        slot.joining = true;
+        for (int id : slot.held.keySet()) {
             lostOn.computeIfAbsent(id, k -> new HashSet<>()).add(worker);
         }
         return takeBack(worker);
@@ -188,20 +160,20 @@ final class Scheduler {
 
     /** A restarted worker rejoined with its capacity. */
     void ready(int worker) {
-        joining[worker] = false;
-        if (state[worker] == State.RESTARTING) {
-            state[worker] = State.ACTIVE;
+        slots[worker].joining = false;
+        if (slots[worker].state == State.RESTARTING) {
+            slots[worker].state = State.ACTIVE;
         }
     }
 
     /** Activates a standby (else a stopped) worker; returns its id, or -1 when none is left. */
     int activate(int capacityOfNew) {
         for (State wanted : new State[] {State.STANDBY, State.STOPPED}) {
-            for (int w = 0; w < capacity.length; w++) {
-                if (state[w] == wanted) {
-                    state[w] = State.ACTIVE;
-                    capacity[w] = capacityOfNew;
-                    joining[w] = true;
+            for (int w = 0; w < slots.length; w++) {
+                if (slots[w].state == wanted) {
+                    slots[w].state = State.ACTIVE;
+                    slots[w].capacity = capacityOfNew;
+                    slots[w].joining = true;
                     return w;
                 }
             }
@@ -211,8 +183,8 @@ final class Scheduler {
 
     /** Deactivates a worker; its tasks go back to the queue. */
     List<TaskSpec> deactivate(int worker) {
-        state[worker] = State.STOPPED;
-        joining[worker] = false;
+        slots[worker].state = State.STOPPED;
+        slots[worker].joining = false;
         return takeBack(worker);
     }
 
@@ -221,117 +193,44 @@ final class Scheduler {
      * in order. Tasks it held may have started, so their attempt is raised.
      */
     private List<TaskSpec> takeBack(int worker) {
+        WorkerSlot slot = slots[worker];
         List<TaskSpec> back = new ArrayList<>();
-        for (TaskSpec t : held.get(worker).values()) {
+        for (TaskSpec t : slot.held.values()) {
             back.add(new TaskSpec(t.id(), t.attempt() + 1, t.kind()));
         }
-        back.addAll(pinned.get(worker));
-        held.get(worker).clear();
-        pinned.get(worker).clear();
-        asking.values().remove(worker);
+        back.addAll(slot.pinned);
+        slot.held.clear();
+        slot.pinned.clear();
+        stealing.forget(worker);
         for (int i = back.size() - 1; i >= 0; i--) {
             queue.addFirst(back.get(i));
         }
         return back;
     }
 
-    /**
-     * Lets idle workers steal, when the master queue is empty. A backlog still held here
-     * moves at once; otherwise the returned map says which victim to ask for which thief.
-     *
-     * @param threads tasks a worker runs at once: only tasks beyond those are queued
-     */
+    /** See {@link Stealing#steal}. */
     Map<Integer, Integer> steal(int threads) {
-        Map<Integer, Integer> asks = new LinkedHashMap<>();
-        if (!queue.isEmpty()) {
-            return asks;
-        }
-        for (int thief = 0; thief < capacity.length; thief++) {
-            if (state[thief] != State.ACTIVE || !held.get(thief).isEmpty() || !pinned.get(thief).isEmpty()
-                    || asking.containsValue(thief)) {
-                continue;
-            }
-            int victim = richest(thief, threads);
-            if (victim < 0) {
-                return asks;
-            }
-            if (!pinned.get(victim).isEmpty()) {
-                if (avoids(thief, pinned.get(victim).peekLast())) {
-                    continue;
-                }
-                TaskSpec task = pinned.get(victim).pollLast();
-                pinned.get(thief).addLast(task);
-                stolen[thief]++;
-                steals.add(new Steal(thief, victim, task.id()));
-            } else {
-                asking.put(victim, thief);
-                asks.put(victim, thief);
-            }
-        }
-        return asks;
+        return stealing.steal(threads);
     }
 
-    /**
-     * The worker with the longest backlog beyond what it runs, not already asked and whose
-     * last task (the one it would give) the thief may take; -1 if none.
-     */
-    private int richest(int thief, int threads) {
-        int best = -1;
-        int bestBacklog = 0;
-        for (int w = 0; w < capacity.length; w++) {
-            boolean mayAsk = !asking.containsKey(w) && !avoids(thief, last(held.get(w)));
-            int queuedThere = mayAsk ? Math.max(0, held.get(w).size() - threads) : 0;
-            // A backlog held here for a worker that has room is its own next work, not spare.
-            int waitingHere = hasRoom(w) ? 0 : pinned.get(w).size();
-            int backlog = waitingHere + queuedThere;
-            if (backlog > bestBacklog) {
-                best = w;
-                bestBacklog = backlog;
-            }
-        }
-        return best;
-    }
-
-    /** The last task a worker was given, which is the last in its queue; null if none. */
-    private static TaskSpec last(Map<Integer, TaskSpec> tasks) {
-        TaskSpec last = null;
-        for (TaskSpec t : tasks.values()) {
-            last = t;
-        }
-        return last;
-    }
-
-    /** The victim answered a steal request: {@code taskId} is what it gave back, or -1. */
+    /** See {@link Stealing#stolen}. */
     void stolen(int victim, int taskId) {
-        Integer thief = asking.remove(victim);
-        TaskSpec task = taskId < 0 ? null : held.get(victim).remove(taskId);
-        if (task == null) {
-            return;
-        }
-        if (thief != null && state[thief] == State.ACTIVE && !avoids(thief, task)) {
-            pinned.get(thief).addLast(task);
-            stolen[thief]++;
-            steals.add(new Steal(thief, victim, task.id()));
-        } else {
-            queue.addFirst(task);
-        }
+        stealing.stolen(victim, taskId);
     }
 
     /** The steals made since the last call, oldest first. */
-    List<Steal> takeSteals() {
-        List<Steal> out = List.copyOf(steals);
-        steals.clear();
-        return out;
+    List<Stealing.Steal> takeSteals() {
+        return stealing.takeSteals();
     }
 
     State state(int worker) {
-        return state[worker];
+        return slots[worker].state;
     }
 
     /** True when any worker can take work now or after its restart. */
     boolean anyWorking() {
-        for (State s : state) {
-            if (s == State.ACTIVE || s == State.RESTARTING) {
+        for (WorkerSlot slot : slots) {
+            if (slot.working()) {
                 return true;
             }
         }
@@ -339,29 +238,29 @@ final class Scheduler {
     }
 
     int capacity(int worker) {
-        return capacity[worker];
+        return slots[worker].capacity;
     }
 
     int held(int worker) {
-        return held.get(worker).size();
+        return slots[worker].held.size();
     }
 
     long assigned(int worker) {
-        return assigned[worker];
+        return slots[worker].assigned;
     }
 
     long stolen(int worker) {
-        return stolen[worker];
+        return slots[worker].stolen;
     }
 
     long failures(int worker) {
-        return failures[worker];
+        return slots[worker].failures;
     }
 
     int queued() {
         int n = queue.size();
-        for (Deque<TaskSpec> own : pinned) {
-            n += own.size();
+        for (WorkerSlot slot : slots) {
+            n += slot.pinned.size();
         }
         return n;
     }
@@ -371,8 +270,8 @@ final class Scheduler {
         if (queued() > 0) {
             return false;
         }
-        for (Map<Integer, TaskSpec> h : held) {
-            if (!h.isEmpty()) {
+        for (WorkerSlot slot : slots) {
+            if (!slot.held.isEmpty()) {
                 return false;
             }
         }
@@ -389,8 +288,8 @@ final class Scheduler {
         if (!drained()) {
             return false;
         }
-        for (boolean j : joining) {
-            if (j) {
+        for (WorkerSlot slot : slots) {
+            if (slot.joining) {
                 return false;
             }
         }

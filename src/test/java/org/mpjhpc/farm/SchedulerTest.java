@@ -152,12 +152,12 @@ class SchedulerTest {
         }
         s.assign();
         s.steal(1); // tasks 5 and 6 still at the master
-        assertEquals(List.of(new Scheduler.Steal(1, 0, 6), new Scheduler.Steal(2, 0, 5)), s.takeSteals());
+        assertEquals(List.of(new Stealing.Steal(1, 0, 6), new Stealing.Steal(2, 0, 5)), s.takeSteals());
         s.assign();
         s.complete(1, 6, 1);
         s.steal(1);
         s.stolen(0, 4); // given back by worker 0
-        assertEquals(List.of(new Scheduler.Steal(1, 0, 4)), s.takeSteals());
+        assertEquals(List.of(new Stealing.Steal(1, 0, 4)), s.takeSteals());
         assertTrue(s.takeSteals().isEmpty(), "taken once");
         assertEquals(3, s.stolen(1) + s.stolen(2));
     }

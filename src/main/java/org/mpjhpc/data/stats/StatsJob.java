@@ -8,11 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeSet;
 import org.mpjhpc.comm.Comm;
 import org.mpjhpc.config.JobConfig;
 import org.mpjhpc.config.UserError;
@@ -122,26 +118,15 @@ public final class StatsJob {
 
     /** The master reads the header from standard input; every rank learns the layout or the error. */
     private String agreeOnHeader(InputStream stdin) throws IOException {
-        String verdict = "";
+        HeaderVerdict verdict = null;
         if (comm.master()) {
-            try {
-                String header = CsvHeader.readLine(stdin, "standard input");
-                if (header == null || header.isEmpty()) {
-                    throw new UserError("standard input: no header line (the input is empty or starts with an empty"
-                            + " line); a CSV starts with a header line");
-                }
-                CsvHeader.layout(header, config.delimiter(), config.columns().get(0), config.columns().get(1),
-                        "standard input");
-                verdict = "ok " + header;
-            } catch (UserError e) {
-                verdict = "error " + e.getMessage();
-            }
+            verdict = HeaderVerdict.read(stdin, config);
         }
-        verdict = new String(comm.bcast(verdict.getBytes(StandardCharsets.UTF_8)), StandardCharsets.UTF_8);
-        if (verdict.startsWith("error ")) {
-            return verdict.substring(6);
+        verdict = HeaderVerdict.decode(comm.bcast(comm.master() ? verdict.encode() : null));
+        if (verdict.error() != null) {
+            return verdict.error();
         }
-        config = config.withLayout(CsvHeader.layout(verdict.substring(3), config.delimiter(), config.columns().get(0),
+        config = config.withLayout(CsvHeader.layout(verdict.header(), config.delimiter(), config.columns().get(0),
                 config.columns().get(1), "standard input"));
         return null;
     }
@@ -241,52 +226,9 @@ public final class StatsJob {
                 + " malformed row(s) in all; stats.malformed: fail stops at the first)";
     }
 
-    /** Category names are agreed (sorted union), then the per-category statistics merge by Reduce. */
+    /** Category names are agreed and the per-category statistics merge; every rank learns the total's spread. */
     private void mergeStatistics() {
-        String mine = data == null ? "" : String.join("\n", data.categoryNames());
-        List<byte[]> names = comm.gather(mine.getBytes(StandardCharsets.UTF_8));
-        String joined = "";
-        if (comm.master()) {
-            TreeSet<String> union = new TreeSet<>();
-            for (byte[] n : names) {
-                String s = new String(n, StandardCharsets.UTF_8);
-                if (!s.isEmpty()) {
-                    union.addAll(Arrays.asList(s.split("\n", -1)));
-                }
-            }
-            joined = String.join("\n", union);
-        }
-        joined = new String(comm.bcast(joined.getBytes(StandardCharsets.UTF_8)), StandardCharsets.UTF_8);
-        List<String> global = joined.isEmpty() ? List.of() : Arrays.asList(joined.split("\n", -1));
-        Moments[] local = new Moments[Math.max(1, global.size())];
-        Arrays.fill(local, Moments.EMPTY);
-        if (data != null) {
-            Moments[] byCode = data.moments();
-            List<String> localNames = data.categoryNames();
-            Map<String, Integer> index = new HashMap<>();
-            for (int g = 0; g < global.size(); g++) {
-                index.put(global.get(g), g);
-            }
-            for (int c = 0; c < byCode.length; c++) {
-                int g = localNames.isEmpty() ? 0 : index.get(localNames.get(c));
-                local[g] = local[g].merge(byCode[c]);
-            }
-        }
-        Moments[] merged = Moments.unpack(comm.reduce(Moments.pack(local), Moments.WIDTH, Moments::mergePacked));
-        double[] summary = new double[5];
-        if (comm.master()) {
-            for (Moments m : merged) {
-                result.total = result.total.merge(m);
-            }
-            result.categories = global;
-            result.byCategory = merged;
-            Moments t = result.total;
-            summary = new double[] {t.count(), t.average(), t.stddev(), t.min(), t.max()};
-        }
-        summary = comm.bcast(summary, 5);
-        result.total = comm.master() ? result.total : new Moments((long) summary[0], summary[1], 0, 0, summary[3],
-                summary[4]);
-        stddev = summary[2];
+        stddev = CategoryMerge.merge(comm, data, result);
     }
 
     private boolean hasRange() {
