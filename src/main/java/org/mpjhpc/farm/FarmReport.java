@@ -40,15 +40,7 @@ final class FarmReport {
         }
     }
 
-    static ObjectNode build(JobConfig job, FarmRun run, FarmJob.WorkerCounts counts,
-            Verification verification, int ranks, int code) {
-        ObjectNode root = JSON.createObjectNode();
-        root.put("job", job.name());
-        root.put("kind", "farm");
-        root.put("status", code == 0 ? "ok" : "failed");
-        root.put("exit_code", code);
-        root.put("ranks", ranks);
-        ArrayNode workers = root.putArray("workers");
+    private static void workers(ArrayNode workers, FarmRun run, FarmJob.WorkerCounts counts) {
         Scheduler s = run.scheduler();
         for (int w = 0; w < s.workers(); w++) {
             ObjectNode n = workers.addObject();
@@ -64,8 +56,10 @@ final class FarmReport {
             n.put("restarts", run.restarts()[w]);
             n.put("state", s.state(w).name().toLowerCase(java.util.Locale.ROOT));
         }
-        ArrayNode tasks = root.putArray("tasks");
-        for (TaskBook.Entry e : run.book().entries()) {
+    }
+
+    private static void tasks(ArrayNode tasks, TaskBook book) {
+        for (TaskBook.Entry e : book.entries()) {
             ObjectNode n = tasks.addObject();
             n.put("id", e.id);
             n.put("type", e.kind.type());
@@ -77,6 +71,18 @@ final class FarmReport {
             n.put("start_ms", e.startMs);
             n.put("end_ms", e.endMs);
         }
+    }
+
+    static ObjectNode build(JobConfig job, FarmRun run, FarmJob.WorkerCounts counts,
+            Verification verification, int ranks, int code) {
+        ObjectNode root = JSON.createObjectNode();
+        root.put("job", job.name());
+        root.put("kind", "farm");
+        root.put("status", code == 0 ? "ok" : "failed");
+        root.put("exit_code", code);
+        root.put("ranks", ranks);
+        workers(root.putArray("workers"), run, counts);
+        tasks(root.putArray("tasks"), run.book());
         ArrayNode events = root.putArray("events");
         for (EventLog.Event e : run.events().events()) {
             ObjectNode n = events.addObject();

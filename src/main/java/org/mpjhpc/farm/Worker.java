@@ -49,30 +49,12 @@ final class Worker {
             executor = newExecutor();
         }
         Backoff backoff = new Backoff(20_000, 1_000_000);
-        long beatEvery = config.heartbeatMs() * 1_000_000L;
         long nextBeat = System.nanoTime();
         List<Outcome> ready = new ArrayList<>();
         try {
             while (true) {
-                boolean active = false;
-                for (Message m; (m = comm.poll(MASTER)) != null; ) {
-                    active = true;
-                    serve(m);
-                }
-                for (ResourceClient.Outgoing o; (o = resources.outbox().poll()) != null; ) {
-                    comm.send(MASTER, o.tag(), o.data());
-                    active = true;
-                }
-                finished.drainTo(ready);
-                if (!ready.isEmpty()) {
-                    sendResults(ready);
-                    active = true;
-                }
-                long now = System.nanoTime();
-                if (now >= nextBeat && executor != null && executor.healthy()) {
-                    comm.send(MASTER, FarmTag.HEARTBEAT, Protocol.heartbeat(heartbeat()));
-                    nextBeat = now + beatEvery;
-                }
+                boolean active = turn(ready);
+                nextBeat = heartbeat(nextBeat);
                 if (stopping) {
                     comm.send(MASTER, FarmTag.BYE, Protocol.EMPTY);
                     return new Totals(completed, failed, busyNanos.get());
@@ -92,6 +74,35 @@ final class Worker {
                 executor.kill();
             }
         }
+    }
+
+    /** Serves the master's messages, sends lock requests and finished results; true when anything moved. */
+    private boolean turn(List<Outcome> ready) throws InterruptedException {
+        boolean active = false;
+        for (Message m; (m = comm.poll(MASTER)) != null; ) {
+            active = true;
+            serve(m);
+        }
+        for (ResourceClient.Outgoing o; (o = resources.outbox().poll()) != null; ) {
+            comm.send(MASTER, o.tag(), o.data());
+            active = true;
+        }
+        finished.drainTo(ready);
+        if (!ready.isEmpty()) {
+            sendResults(ready);
+            active = true;
+        }
+        return active;
+    }
+
+    /** A heartbeat when one is due and the executor is healthy; returns when the next one is due. */
+    private long heartbeat(long nextBeat) {
+        long now = System.nanoTime();
+        if (now < nextBeat || executor == null || !executor.healthy()) {
+            return nextBeat;
+        }
+        comm.send(MASTER, FarmTag.HEARTBEAT, Protocol.heartbeat(heartbeat()));
+        return now + config.heartbeatMs() * 1_000_000L;
     }
 
     private TaskExecutor newExecutor() {

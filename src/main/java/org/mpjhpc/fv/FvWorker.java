@@ -21,6 +21,13 @@ final class FvWorker {
     private final Comm world;
     private final Comm compute;
     private final FvConfig config;
+    private Cart cart;
+    private Field u;
+    /** The block's first cell in the whole grid. */
+    private int x0;
+    private int y0;
+    private int step;
+    private double t;
 
     FvWorker(Comm world, Comm compute, FvConfig config) {
         this.world = world;
@@ -30,37 +37,19 @@ final class FvWorker {
 
     /** Runs the simulation; returns this rank's phase times and loop times (seconds) and the steps it ran. */
     double[] run() {
-        int[] dims = Decomposition.dims(compute.size(), config.nx(), config.ny());
-        boolean[] periodic = {config.side(Boundary.Side.LEFT) == Boundary.PERIODIC,
-                config.side(Boundary.Side.BOTTOM) == Boundary.PERIODIC};
-        Cart cart = compute.cartesian(dims, periodic);
-        int me = cart.rank();
-        int[] coords = cart.coords();
-        int x0 = Decomposition.start(config.nx(), dims[0], coords[0]);
-        int y0 = Decomposition.start(config.ny(), dims[1], coords[1]);
-        Field u = new Field(Decomposition.size(config.nx(), dims[0], coords[0]),
-                Decomposition.size(config.ny(), dims[1], coords[1]), 2);
-        if (me == 0) {
-            Log.info("Cartesian topology " + dims[0] + " x " + dims[1] + " over " + compute.size()
-                    + " compute rank(s), halo " + (config.nonblocking() ? "nonblocking" : "blocking"));
-        }
-        double t = 0.0;
-        int step = 0;
+        decompose();
         if (config.restart()) {
-            double[] restored = restore(u, x0, y0);
-            step = (int) restored[0];
-            t = restored[1];
+            restore();
         } else {
             Setup.fill(config, u, x0, y0, 0.0);
         }
-        HaloExchange halo = new HaloExchange(u, neighbours(cart, me), physical(), cart,
-                config.nonblocking());
+        HaloExchange halo = new HaloExchange(u, neighbours(cart, cart.rank()), physical(), cart, config.nonblocking());
         Stepper stepper = new Stepper(config, u, halo, local -> min(cart, local));
         double area = config.dx() * config.dy();
-        totals(cart, u, area, step, t, 0.0);
+        totals(area, 0.0);
+        int firstStep = step;
         long loopStart = System.nanoTime();
         long steadyStart = loopStart;
-        int firstStep = step;
         long nextBeat = loopStart;
         while (t < config.tEnd() && step < config.maxSteps()) {
             double dt = stepper.step(t, config.tEnd());
@@ -70,29 +59,62 @@ final class FvWorker {
                 steadyStart = System.nanoTime();
             }
             if (step % config.diagnosticsEvery() == 0 || t >= config.tEnd() || step == config.maxSteps()) {
-                totals(cart, u, area, step, t, dt);
+                totals(area, dt);
             }
-            int snapshot = Snapshot.due(config, step, t);
-            if (snapshot != 0) {
-                double[] block = blockMessage(u, x0, y0, step, t, snapshot);
-                world.send(block, block.length, MASTER, FvTag.SNAPSHOT);
-            }
-            if (System.nanoTime() >= nextBeat) {
-                world.send(new double[] {step, t}, 2, MASTER, FvTag.HEARTBEAT);
-                nextBeat = System.nanoTime() + config.heartbeatMs() * 1_000_000L;
-            }
+            snapshot();
+            nextBeat = heartbeat(nextBeat);
         }
         long loopEnd = System.nanoTime();
-        double loopSeconds = (loopEnd - loopStart) / 1e9;
-        double steadySeconds = step - firstStep > WARM_UP_STEPS ? (loopEnd - steadyStart) / 1e9 : loopSeconds;
         long io = System.nanoTime();
-        sendBlock(u, x0, y0);
+        double[] block = blockMessage(u, x0, y0);
+        world.send(block, block.length, MASTER, FvTag.BLOCK);
         stepper.times.add(PhaseTimes.IO, System.nanoTime() - io);
+        int ran = step - firstStep;
+        return result(stepper.times, ran, (loopEnd - loopStart) / 1e9,
+                ran > WARM_UP_STEPS ? (loopEnd - steadyStart) / 1e9 : (loopEnd - loopStart) / 1e9);
+    }
+
+    /** This rank's block of the Cartesian topology: where it starts, how big it is. */
+    private void decompose() {
+        int[] dims = Decomposition.dims(compute.size(), config.nx(), config.ny());
+        boolean[] periodic = {config.side(Boundary.Side.LEFT) == Boundary.PERIODIC,
+                config.side(Boundary.Side.BOTTOM) == Boundary.PERIODIC};
+        cart = compute.cartesian(dims, periodic);
+        int[] coords = cart.coords();
+        x0 = Decomposition.start(config.nx(), dims[0], coords[0]);
+        y0 = Decomposition.start(config.ny(), dims[1], coords[1]);
+        u = new Field(Decomposition.size(config.nx(), dims[0], coords[0]),
+                Decomposition.size(config.ny(), dims[1], coords[1]), 2);
+        if (cart.rank() == 0) {
+            Log.info("Cartesian topology " + dims[0] + " x " + dims[1] + " over " + compute.size()
+                    + " compute rank(s), halo " + (config.nonblocking() ? "nonblocking" : "blocking"));
+        }
+    }
+
+    /** Sends this block to the master when a snapshot is due at this step. */
+    private void snapshot() {
+        int snapshot = Snapshot.due(config, step, t);
+        if (snapshot != 0) {
+            double[] block = blockMessage(u, x0, y0, step, t, snapshot);
+            world.send(block, block.length, MASTER, FvTag.SNAPSHOT);
+        }
+    }
+
+    /** Tells the master the rank lives when a beat is due; returns when the next one is. */
+    private long heartbeat(long nextBeat) {
+        if (System.nanoTime() < nextBeat) {
+            return nextBeat;
+        }
+        world.send(new double[] {step, t}, 2, MASTER, FvTag.HEARTBEAT);
+        return System.nanoTime() + config.heartbeatMs() * 1_000_000L;
+    }
+
+    private static double[] result(PhaseTimes times, int ran, double loopSeconds, double steadySeconds) {
         double[] result = new double[RESULT];
         for (int p = 0; p < PhaseTimes.NAMES.length; p++) {
-            result[p] = stepper.times.nanos[p] / 1e9;
+            result[p] = times.nanos[p] / 1e9;
         }
-        result[STEPS] = step - firstStep;
+        result[STEPS] = ran;
         result[LOOP] = loopSeconds;
         result[STEADY] = steadySeconds;
         return result;
@@ -103,16 +125,11 @@ final class FvWorker {
     }
 
     /** Compute rank 0 announces the step; then every rank joins the Reduce to the master. */
-    private void totals(Comm cart, Field u, double area, int step, double t, double dt) {
+    private void totals(double area, double dt) {
         if (cart.rank() == 0) {
             world.send(new double[] {step, t, dt}, 3, MASTER, FvTag.TOTALS);
         }
         world.reduce(Totals.of(u, area), Comm.Op.SUM, MASTER);
-    }
-
-    private void sendBlock(Field u, int x0, int y0) {
-        double[] data = blockMessage(u, x0, y0);
-        world.send(data, data.length, MASTER, FvTag.BLOCK);
     }
 
     /** A block for the master: x0, y0, nx, ny, then {@code extra}, then the owned cells. */
@@ -134,8 +151,8 @@ final class FvWorker {
         return data;
     }
 
-    /** Restart: asks the master for this block of the checkpoint; returns (step, time). */
-    private double[] restore(Field u, int x0, int y0) {
+    /** Restart: asks the master for this block of the checkpoint and the step and time it holds. */
+    private void restore() {
         world.send(new double[] {x0, y0, u.nx, u.ny}, 4, MASTER, FvTag.RESTORE);
         double[] data = new double[2 + Field.VARS * u.nx * u.ny];
         world.recv(data, data.length, MASTER, FvTag.RESTORE);
@@ -146,7 +163,8 @@ final class FvWorker {
                 k += u.nx;
             }
         }
-        return new double[] {data[0], data[1]};
+        step = (int) data[0];
+        t = data[1];
     }
 
     /** Per side (left, right, bottom, top): a compute rank, {@link HaloExchange#SELF} or {@link HaloExchange#NONE}. */

@@ -123,9 +123,26 @@ public final class GenerateJob {
         j.put("malformed_every", g.malformedEvery());
         j.put("workers", g.workers());
         j.put("seconds", seconds);
-        long bytes = 0;
         long verifyStart = System.nanoTime();
         Verdict verdict = new Verdict();
+        long bytes = checkFiles(g, csv, bin, txt, j, verdict);
+        j.put("bytes_per_s", bytes / seconds);
+        Timing timing = new Timing("MB", bytes / 1e6).scope("rank 0, the writer").phase("generate_write", seconds)
+                .phase("verify", (System.nanoTime() - verifyStart) / 1e9);
+        timing.writeTo(j.putObject("timing"));
+        verdict.writeTo(j);
+        Json.write(j, Path.of(job.outDir()).resolve("report.json"), report);
+        System.out.printf(Locale.ROOT, "%n== generated %d rows (%d worker(s)%s) in %.2f s, %.1f MB/s ==%n", g.rows(),
+                g.workers(), Json.oversubscribed(g.workers() + 1), seconds, bytes / seconds / 1e6);
+        System.out.print(timing.table());
+        System.out.println(verdict.line());
+        return verdict.exitCode();
+    }
+
+    /** Checks each written file against the rows asked for; returns their total size. */
+    private static long checkFiles(GenerateConfig g, Path csv, Path bin, Path txt, ObjectNode j, Verdict verdict)
+            throws IOException {
+        long bytes = 0;
         if (csv != null) {
             long size = Files.size(csv);
             bytes += size;
@@ -147,17 +164,7 @@ public final class GenerateJob {
             long lines = countLines(txt);
             verdict.check(lines == g.rows(), "text has " + lines + " lines of " + g.rows());
         }
-        j.put("bytes_per_s", bytes / seconds);
-        Timing timing = new Timing("MB", bytes / 1e6).scope("rank 0, the writer").phase("generate_write", seconds)
-                .phase("verify", (System.nanoTime() - verifyStart) / 1e9);
-        timing.writeTo(j.putObject("timing"));
-        verdict.writeTo(j);
-        Json.write(j, Path.of(job.outDir()).resolve("report.json"), report);
-        System.out.printf(Locale.ROOT, "%n== generated %d rows (%d worker(s)%s) in %.2f s, %.1f MB/s ==%n", g.rows(),
-                g.workers(), Json.oversubscribed(g.workers() + 1), seconds, bytes / seconds / 1e6);
-        System.out.print(timing.table());
-        System.out.println(verdict.line());
-        return verdict.exitCode();
+        return bytes;
     }
 
     private static long countLines(Path file) throws IOException {

@@ -25,34 +25,12 @@ public final class StatsConfigReader {
         String input = s.string("input");
         String format = s.oneOf("format", input.endsWith(".col") ? "binary" : "csv", "csv", "binary");
         boolean binary = format.equals("binary");
-        String partition = s.oneOf("partition", input.equals("-") ? "stream" : "parallel", "parallel", "stream");
-        if (input.equals("-") && partition.equals("parallel")) {
-            throw s.error("partition", "standard input can only be streamed from rank 0: use partition: stream");
-        }
-        if (binary && partition.equals("stream")) {
-            throw s.error("partition", "binary files are read in parallel by the workers; streaming is for CSV"
-                    + " (use partition: parallel)");
-        }
-        if (input.equals("-") && binary) {
-            throw s.error("format", "standard input is read as CSV; give the binary file by name");
-        }
-        String delimiter = s.string("delimiter", ",");
-        if (delimiter.length() != 1 || delimiter.charAt(0) > 127 || delimiter.equals("\"")) {
-            throw s.error("delimiter", "must be one ASCII character other than a double quote, got " + Quote.of(delimiter));
-        }
+        boolean stream = stream(s, input, binary);
+        String delimiter = delimiter(s);
         String value = s.string("value_column", "value");
         String category = s.has("category_column") ? s.string("category_column") : null;
-        if (binary) { // a columnar file has its columns fixed: a name that is not one of them would be ignored
-            for (String[] key : new String[][] {{"value_column", value, "value"}, {"category_column", category,
-                    "category"}}) {
-                if (key[1] != null && !key[1].equals(key[2])) {
-                    throw s.error(key[0], "a columnar file's " + key[2] + " column is '" + key[2] + "'; got "
-                            + Quote.of(key[1]) + " (the other columns, id and timestamp, hold no values to study)");
-                }
-            }
-            if (s.has("delimiter")) {
-                throw s.error("delimiter", "applies to CSV; a columnar file has no delimiter");
-            }
+        if (binary) {
+            checkColumnar(s, value, category);
         }
         boolean fail = s.oneOf("malformed", "skip", "skip", "fail").equals("fail");
         Transform transform = transform(s.optionalSection("transform"));
@@ -66,11 +44,7 @@ public final class StatsConfigReader {
             throw s.error("outlier_z", "must be positive, got " + z);
         }
         List<Double> quantiles = quantiles(s);
-        double quantileError = s.doubleValue("quantile_error", 0);
-        if (!(quantileError >= 0 && quantileError < 0.5)) {
-            throw s.error("quantile_error", "is the rank error allowed as a fraction of the count, from 0 (exact)"
-                    + " to below 0.5, got " + quantileError);
-        }
+        double quantileError = quantileError(s);
         int chunkKb = s.intIn("chunk_kb", 4096, 1, 1 << 20);
         int workers = Inputs.workers(s, np);
         s.finish();
@@ -81,8 +55,56 @@ public final class StatsConfigReader {
         List<String> columns = new ArrayList<>();
         columns.add(value);
         columns.add(category);
-        return new StatsConfig(input, binary, partition.equals("stream"), delimiter.charAt(0), layout, columns, fail, transform, filter,
+        return new StatsConfig(input, binary, stream, delimiter.charAt(0), layout, columns, fail, transform, filter,
                 bins, z, quantiles, quantileError, chunkKb, workers);
+    }
+
+    /** True when rank 0 streams the input: standard input must be, a binary file cannot be. */
+    private static boolean stream(Section s, String input, boolean binary) {
+        String partition = s.oneOf("partition", input.equals("-") ? "stream" : "parallel", "parallel", "stream");
+        if (input.equals("-") && partition.equals("parallel")) {
+            throw s.error("partition", "standard input can only be streamed from rank 0: use partition: stream");
+        }
+        if (binary && partition.equals("stream")) {
+            throw s.error("partition", "binary files are read in parallel by the workers; streaming is for CSV"
+                    + " (use partition: parallel)");
+        }
+        if (input.equals("-") && binary) {
+            throw s.error("format", "standard input is read as CSV; give the binary file by name");
+        }
+        return partition.equals("stream");
+    }
+
+    private static String delimiter(Section s) {
+        String delimiter = s.string("delimiter", ",");
+        if (delimiter.length() != 1 || delimiter.charAt(0) > 127 || delimiter.equals("\"")) {
+            throw s.error("delimiter", "must be one ASCII character other than a double quote, got "
+                    + Quote.of(delimiter));
+        }
+        return delimiter;
+    }
+
+    /** A columnar file has its columns fixed: a name that is not one of them would be ignored. */
+    private static void checkColumnar(Section s, String value, String category) {
+        for (String[] key : new String[][] {{"value_column", value, "value"}, {"category_column", category,
+                "category"}}) {
+            if (key[1] != null && !key[1].equals(key[2])) {
+                throw s.error(key[0], "a columnar file's " + key[2] + " column is '" + key[2] + "'; got "
+                        + Quote.of(key[1]) + " (the other columns, id and timestamp, hold no values to study)");
+            }
+        }
+        if (s.has("delimiter")) {
+            throw s.error("delimiter", "applies to CSV; a columnar file has no delimiter");
+        }
+    }
+
+    private static double quantileError(Section s) {
+        double error = s.doubleValue("quantile_error", 0);
+        if (!(error >= 0 && error < 0.5)) {
+            throw s.error("quantile_error", "is the rank error allowed as a fraction of the count, from 0 (exact)"
+                    + " to below 0.5, got " + error);
+        }
+        return error;
     }
 
     private static CsvLayout layoutOf(String input, char delimiter, String value, String category) {
