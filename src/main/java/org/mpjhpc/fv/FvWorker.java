@@ -43,7 +43,7 @@ final class FvWorker {
         } else {
             Setup.fill(config, u, x0, y0, 0.0);
         }
-        HaloExchange halo = new HaloExchange(u, neighbours(cart, cart.rank()), physical(), cart, config.nonblocking());
+        HaloExchange halo = new HaloExchange(u, neighbours(cart, cart.rank()), physical(), cart, config.halo());
         Stepper stepper = new Stepper(config, u, halo, local -> min(cart, local));
         double area = config.dx() * config.dy();
         totals(area, 0.0);

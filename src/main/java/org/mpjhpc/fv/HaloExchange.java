@@ -24,7 +24,7 @@ final class HaloExchange {
     private final int[] neighbour;
     private final Boundary[] physical;
     private final Comm link;
-    private final boolean nonblocking;
+    private final FvConfig.Halo mode;
     private final double[][] out = new double[4][];
     private final double[][] in = new double[4][];
     private final List<Comm.Pending> pending = new ArrayList<>();
@@ -33,12 +33,13 @@ final class HaloExchange {
      * @param neighbour per side: a compute rank, {@link #SELF} or {@link #NONE}
      * @param physical  per side: the boundary condition used where the neighbour is NONE
      * @param link      the compute ranks' Cartesian communicator (unused when no neighbour is remote)
+     * @param mode      how the strips travel: Sendrecv side by side, or every receive posted first
      */
-    HaloExchange(Field shape, int[] neighbour, Boundary[] physical, Comm link, boolean nonblocking) {
+    HaloExchange(Field shape, int[] neighbour, Boundary[] physical, Comm link, FvConfig.Halo mode) {
         this.neighbour = neighbour;
         this.physical = physical;
         this.link = link;
-        this.nonblocking = nonblocking;
+        this.mode = mode;
         for (Boundary.Side s : SIDES) {
             int length = (s == Boundary.Side.LEFT || s == Boundary.Side.RIGHT ? shape.ny : shape.nx);
             out[s.ordinal()] = new double[Field.VARS * shape.ng * length];
@@ -56,7 +57,7 @@ final class HaloExchange {
 
     /** Starts the exchange (in blocking mode, does all of it). */
     void begin(Field u) {
-        if (!nonblocking) {
+        if (mode == FvConfig.Halo.BLOCKING) {
             for (Boundary.Side s : SIDES) {
                 exchangeBlocking(u, s);
             }
