@@ -6,18 +6,6 @@ final class Costs {
     }
 
     static double estimate(TaskKind kind) {
-        if (kind instanceof TaskKind.Sleep s) {
-            return s.ms() * 1e6;
-        }
-        if (kind instanceof TaskKind.Spin s) {
-            return s.ms() * 1e6;
-        }
-        if (kind instanceof TaskKind.Cpu c) {
-            return c.ms() * 1e6;
-        }
-        if (kind instanceof TaskKind.Fib f) {
-            return 2.5 * Math.pow(1.618, f.n()); // about 2.5 ns per call on this class of machine
-        }
-        return 0;
+        return TaskType.of(kind).costOf(kind);
     }
 }

@@ -1,16 +1,13 @@
 package org.mpjhpc.farm;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.mpjhpc.config.Section;
 import org.mpjhpc.config.UserError;
 import org.mpjhpc.log.Quote;
 
 /** Reads and validates the {@code farm:} section of a job file. */
 public final class FarmConfigReader {
-    static final String TYPES = "fib, sleep, spin, cpu, shell, java, noop";
     static final List<String> KINDS = List.of("task", "add_worker", "stop_worker", "fault", "resource", "phase");
 
     private FarmConfigReader() {
@@ -162,50 +159,13 @@ public final class FarmConfigReader {
     }
 
     static TaskKind task(Section t) {
-        String type = t.string("type");
-        TaskKind kind = switch (type) {
-            case "fib" -> new TaskKind.Fib(t.intIn("n", 0, 0, 92));
-            case "sleep" -> new TaskKind.Sleep(t.longIn("ms", 0, 0, 86_400_000));
-            case "spin" -> new TaskKind.Spin(t.longIn("ms", 0, 0, 86_400_000));
-            case "cpu" -> new TaskKind.Cpu(t.longIn("ms", 0, 0, 86_400_000));
-            case "shell" -> new TaskKind.Shell(t.string("command"), t.longIn("timeout_ms", 60_000, 1, 86_400_000));
-            case "java" -> javaTask(t);
-            case "noop" -> new TaskKind.Noop();
-            default -> throw t.error("type", "unknown task type " + Quote.of(type) + " (known: " + TYPES + ")");
-        };
+        String name = t.string("type");
+        TaskType<?> type = TaskType.named(name);
+        if (type == null) {
+            throw t.error("type", "unknown task type " + Quote.of(name) + " (known: " + TaskType.NAMES + ")");
+        }
+        TaskKind kind = type.parse().read(t);
         t.finish();
         return kind;
-    }
-
-    private static TaskKind javaTask(Section t) {
-        String className = t.string("class");
-        checkTaskClass(className, t);
-        Map<String, String> args = new LinkedHashMap<>();
-        if (t.has("args")) {
-            Section a = t.section("args");
-            for (String name : a.keys()) {
-                args.put(name, a.string(name));
-            }
-            a.finish();
-        }
-        return new TaskKind.Java(className, Map.copyOf(args));
-    }
-
-    private static void checkTaskClass(String className, Section t) {
-        Class<?> type;
-        try {
-            type = Class.forName(className, false, FarmConfigReader.class.getClassLoader());
-        } catch (ClassNotFoundException | LinkageError e) {
-            throw t.error("class", "class " + Quote.of(className) + " not found on the job's classpath"
-                    + " (add its jar with MPJRUN_CLASSPATH)");
-        }
-        if (!FarmTask.class.isAssignableFrom(type)) {
-            throw t.error("class", "class " + Quote.of(className) + " does not implement " + FarmTask.class.getName());
-        }
-        try {
-            type.getConstructor();
-        } catch (NoSuchMethodException e) {
-            throw t.error("class", "class " + Quote.of(className) + " needs a public no-argument constructor");
-        }
     }
 }

@@ -5,28 +5,21 @@ import java.util.Map;
 
 /** What a task does. The task types a job file may name, with their parameters. */
 public sealed interface TaskKind extends Serializable {
-    /** The name used in job files and reports. */
-    String type();
+    /** The name used in job files and reports (the task-type table's). */
+    default String type() {
+        return TaskType.of(this).name();
+    }
 
     /** Naive recursive Fibonacci: a CPU load whose answer is known. */
     record Fib(int n) implements TaskKind {
-        public String type() {
-            return "fib";
-        }
     }
 
     /** Waits without using the CPU. */
     record Sleep(long ms) implements TaskKind {
-        public String type() {
-            return "sleep";
-        }
     }
 
     /** Keeps one core busy for the given time. */
     record Spin(long ms) implements TaskKind {
-        public String type() {
-            return "spin";
-        }
     }
 
     /**
@@ -34,29 +27,17 @@ public sealed interface TaskKind extends Serializable {
      * clock is the wall, the same work however many processes share the cores.
      */
     record Cpu(long ms) implements TaskKind {
-        public String type() {
-            return "cpu";
-        }
     }
 
     /** Runs {@code /bin/sh -c command}; a non-zero exit or a timeout is a failed task. */
     record Shell(String command, long timeoutMs) implements TaskKind {
-        public String type() {
-            return "shell";
-        }
     }
 
     /** Runs a class implementing {@link FarmTask}, with string arguments. */
     record Java(String className, Map<String, String> args) implements TaskKind {
-        public String type() {
-            return "java";
-        }
     }
 
     /** Does nothing: measures the farm's own overhead per task. */
     record Noop() implements TaskKind {
-        public String type() {
-            return "noop";
-        }
     }
 }

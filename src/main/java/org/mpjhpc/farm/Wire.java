@@ -7,8 +7,6 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /**
  * The byte layout under {@link Protocol}'s messages: strings, JSON values, task kinds, and
@@ -33,51 +31,18 @@ final class Wire {
     // ---- task kinds ----------------------------------------------------------------
 
     static void writeKind(DataOutputStream out, TaskKind kind) throws IOException {
-        out.writeUTF(kind.type());
-        if (kind instanceof TaskKind.Fib f) {
-            out.writeInt(f.n());
-        } else if (kind instanceof TaskKind.Sleep s) {
-            out.writeLong(s.ms());
-        } else if (kind instanceof TaskKind.Spin s) {
-            out.writeLong(s.ms());
-        } else if (kind instanceof TaskKind.Cpu c) {
-            out.writeLong(c.ms());
-        } else if (kind instanceof TaskKind.Shell s) {
-            writeString(out, s.command());
-            out.writeLong(s.timeoutMs());
-        } else if (kind instanceof TaskKind.Java j) {
-            writeString(out, j.className());
-            out.writeInt(j.args().size());
-            for (Map.Entry<String, String> e : j.args().entrySet()) {
-                writeString(out, e.getKey());
-                writeString(out, e.getValue());
-            }
-        } else if (!(kind instanceof TaskKind.Noop)) {
-            // Its name alone would reach the worker as a corrupt message: refuse it here.
-            throw new IllegalArgumentException("no wire encoding for task type '" + kind.type() + "'");
-        }
+        TaskType<?> type = TaskType.of(kind); // a kind without a row is refused here, never sent corrupt
+        out.writeUTF(type.name());
+        type.write(kind, out);
     }
 
     static TaskKind readKind(DataInputStream in) throws IOException {
-        String type = in.readUTF();
-        return switch (type) {
-            case "fib" -> new TaskKind.Fib(in.readInt());
-            case "sleep" -> new TaskKind.Sleep(in.readLong());
-            case "spin" -> new TaskKind.Spin(in.readLong());
-            case "cpu" -> new TaskKind.Cpu(in.readLong());
-            case "shell" -> new TaskKind.Shell(readString(in), in.readLong());
-            case "java" -> {
-                String className = readString(in);
-                int n = in.readInt();
-                Map<String, String> args = new LinkedHashMap<>();
-                for (int i = 0; i < n; i++) {
-                    args.put(readString(in), readString(in));
-                }
-                yield new TaskKind.Java(className, args);
-            }
-            case "noop" -> new TaskKind.Noop();
-            default -> throw new IOException("unknown task type on the wire: " + type);
-        };
+        String name = in.readUTF();
+        TaskType<?> type = TaskType.named(name);
+        if (type == null) {
+            throw new IOException("unknown task type on the wire: " + name);
+        }
+        return type.decode().read(in);
     }
 
     // ---- plumbing ------------------------------------------------------------------
