@@ -53,7 +53,7 @@ final class FarmReport {
             n.put("busy_ms", counts.busyNanos()[w] / 1_000_000L);
             n.put("stolen", s.stolen(w));
             n.put("failures", s.failures(w));
-            n.put("restarts", run.restarts()[w]);
+            n.put("restarts", s.restarts(w));
             n.put("state", s.state(w).name().toLowerCase(java.util.Locale.ROOT));
         }
     }

@@ -20,7 +20,7 @@ final class FarmSummary {
         for (int w = 0; w < s.workers(); w++) {
             line(out, "%6d %5d %8d %8d %9d %6d %9d %6d %8d %8d %-10s", w, w + 1, s.capacity(w), s.assigned(w),
                     counts.completed()[w], counts.failed()[w], counts.busyNanos()[w] / 1_000_000L, s.stolen(w),
-                    s.failures(w), run.restarts()[w], s.state(w).name().toLowerCase(Locale.ROOT));
+                    s.failures(w), s.restarts(w), s.state(w).name().toLowerCase(Locale.ROOT));
         }
         long retried = book.entries().stream().filter(e -> e.attempts > 1).count();
         line(out, "tasks: %d submitted, %d done, %d failed, %d run again after a failure, %d duplicate result(s)"

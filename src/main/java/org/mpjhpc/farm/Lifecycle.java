@@ -18,7 +18,6 @@ final class Lifecycle {
     private final EventLog events;
     private final Outbox outbox;
     private final long epochMs;
-    final long[] restarts;
 
     Lifecycle(Scheduler scheduler, Liveness liveness, TaskBook book, ResourceTable resources, EventLog events,
             Outbox outbox, long epochMs) {
@@ -29,7 +28,6 @@ final class Lifecycle {
         this.events = events;
         this.outbox = outbox;
         this.epochMs = epochMs;
-        this.restarts = new long[scheduler.workers()];
     }
 
     /** Activates a standby rank; returns its worker id, or -1 when none is left. */
@@ -86,7 +84,7 @@ final class Lifecycle {
             Log.error("worker " + worker + " silent for " + liveness.silentMs(worker, nowNanos)
                     + " ms: declared dead, " + back.size() + " task(s) back to the head of the queue; restarting it");
             releaseLocks(worker);
-            restarts[worker]++;
+            scheduler.slots()[worker].restarts++;
             outbox.send(worker, FarmTag.RESTART, Protocol.EMPTY);
         }
         for (int worker : suspect) {

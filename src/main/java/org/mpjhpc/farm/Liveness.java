@@ -26,59 +26,66 @@ final class Liveness {
 
     private final long intervalNanos;
     private final long timeoutNanos;
-    private final long[] lastSeen;
-    private final State[] state;
-    private final boolean[] held;
-    private final boolean[] heardSinceWatch;
+    private final WorkerSlot[] slots;
+
+    /** A watch over slots of its own (for tests of the rule alone). */
+    Liveness(int workers, int watched, long intervalMs, long timeoutMs, long nowNanos) {
+        this(fresh(workers), watched, intervalMs, timeoutMs, nowNanos);
+    }
 
     /** @param watched how many workers (the first ones) are watched from the start */
-    Liveness(int workers, int watched, long intervalMs, long timeoutMs, long nowNanos) {
+    Liveness(WorkerSlot[] slots, int watched, long intervalMs, long timeoutMs, long nowNanos) {
+        this.slots = slots;
         this.intervalNanos = intervalMs * 1_000_000L;
         this.timeoutNanos = timeoutMs * 1_000_000L;
-        this.lastSeen = new long[workers];
-        this.state = new State[workers];
-        this.held = new boolean[workers];
-        this.heardSinceWatch = new boolean[workers];
-        for (int w = 0; w < workers; w++) {
-            lastSeen[w] = nowNanos;
-            state[w] = w < watched ? State.ALIVE : State.OFF;
+        for (int w = 0; w < slots.length; w++) {
+            slots[w].lastSeen = nowNanos;
+            slots[w].pulse = w < watched ? State.ALIVE : State.OFF;
         }
+    }
+
+    private static WorkerSlot[] fresh(int workers) {
+        WorkerSlot[] slots = new WorkerSlot[workers];
+        for (int w = 0; w < workers; w++) {
+            slots[w] = new WorkerSlot(Scheduler.State.STANDBY, 0);
+        }
+        return slots;
     }
 
     /** Starts (or restarts) watching a worker that has just joined. */
     void watch(int worker, long nowNanos) {
-        lastSeen[worker] = nowNanos;
-        state[worker] = State.ALIVE;
-        heardSinceWatch[worker] = false;
+        slots[worker].lastSeen = nowNanos;
+        slots[worker].pulse = State.ALIVE;
+        slots[worker].heardSinceWatch = false;
     }
 
     /** Stops watching a worker that no longer works. */
     void off(int worker) {
-        state[worker] = State.OFF;
+        slots[worker].pulse = State.OFF;
     }
 
     /** A message came from the worker. Returns true if it had been suspect. */
     boolean heard(int worker, long nowNanos) {
-        lastSeen[worker] = nowNanos;
-        heardSinceWatch[worker] = true;
-        boolean wasSuspect = state[worker] == State.SUSPECT;
+        slots[worker].lastSeen = nowNanos;
+        slots[worker].heardSinceWatch = true;
+        boolean wasSuspect = slots[worker].pulse == State.SUSPECT;
         if (wasSuspect) {
-            state[worker] = State.ALIVE;
+            slots[worker].pulse = State.ALIVE;
         }
         return wasSuspect;
     }
 
     /** The worker waits in a collective that has not started yet: its silence does not count. */
     void hold(int worker) {
-        held[worker] = true;
+        slots[worker].inCollective = true;
     }
 
     /** The collective is over: held workers are counted as heard now. */
     void resume(long nowNanos) {
-        for (int w = 0; w < held.length; w++) {
-            if (held[w]) {
-                held[w] = false;
-                lastSeen[w] = nowNanos;
+        for (int w = 0; w < slots.length; w++) {
+            if (slots[w].inCollective) {
+                slots[w].inCollective = false;
+                slots[w].lastSeen = nowNanos;
             }
         }
     }
@@ -86,17 +93,17 @@ final class Liveness {
     /** Moves silent workers to SUSPECT or DEAD; returns the workers that just died. */
     List<Integer> check(long nowNanos, List<Integer> newlySuspect) {
         List<Integer> died = new ArrayList<>();
-        for (int w = 0; w < state.length; w++) {
-            if (held[w]) {
+        for (int w = 0; w < slots.length; w++) {
+            if (slots[w].inCollective) {
                 continue;
             }
-            long silent = nowNanos - lastSeen[w];
-            long allowed = heardSinceWatch[w] ? timeoutNanos : timeoutNanos + STARTUP_GRACE_MS * 1_000_000L;
-            if ((state[w] == State.ALIVE || state[w] == State.SUSPECT) && silent > allowed) {
-                state[w] = State.DEAD;
+            long silent = nowNanos - slots[w].lastSeen;
+            long allowed = slots[w].heardSinceWatch ? timeoutNanos : timeoutNanos + STARTUP_GRACE_MS * 1_000_000L;
+            if ((slots[w].pulse == State.ALIVE || slots[w].pulse == State.SUSPECT) && silent > allowed) {
+                slots[w].pulse = State.DEAD;
                 died.add(w);
-            } else if (state[w] == State.ALIVE && heardSinceWatch[w] && silent > 2 * intervalNanos) {
-                state[w] = State.SUSPECT;
+            } else if (slots[w].pulse == State.ALIVE && slots[w].heardSinceWatch && silent > 2 * intervalNanos) {
+                slots[w].pulse = State.SUSPECT;
                 newlySuspect.add(w);
             }
         }
@@ -104,11 +111,11 @@ final class Liveness {
     }
 
     State state(int worker) {
-        return state[worker];
+        return slots[worker].pulse;
     }
 
     /** Milliseconds since the worker was last heard. */
     long silentMs(int worker, long nowNanos) {
-        return (nowNanos - lastSeen[worker]) / 1_000_000L;
+        return (nowNanos - slots[worker].lastSeen) / 1_000_000L;
     }
 }

@@ -46,7 +46,7 @@ final class Master {
         this.events = new EventLog(epochMs);
         this.phase = new PhaseBarrier(config.workers());
         this.outbox = new Outbox(comm);
-        this.liveness = new Liveness(config.workers(), config.capacities().size(), config.heartbeatMs(),
+        this.liveness = new Liveness(scheduler.slots(), config.capacities().size(), config.heartbeatMs(),
                 config.heartbeatTimeoutMs(), System.nanoTime());
         this.lifecycle = new Lifecycle(scheduler, liveness, book, resources, events, outbox, epochMs);
     }
@@ -84,7 +84,7 @@ final class Master {
         }
         stopWorkers();
         times.finish(start, loopEnd, System.nanoTime(), threads.getCurrentThreadCpuTime() - cpuStart);
-        return new FarmRun(config, book, scheduler, resources, events, lifecycle.restarts, times, abandoned);
+        return new FarmRun(config, book, scheduler, resources, events, times, abandoned);
     }
 
     /** The timeline is done, its work drained, no boundary pending, and the control endpoint (if any) said shutdown. */
@@ -151,7 +151,7 @@ final class Master {
     }
 
     private ObjectNode status() {
-        return Status.of(scheduler, book, resources, liveness, lifecycle.restarts, System.nanoTime());
+        return Status.of(scheduler, book, resources, liveness, System.nanoTime());
     }
 
     private void submit(TaskSpec task, int worker, int maxAttempts) {

@@ -56,6 +56,15 @@ final class Scheduler {
         stealing = new Stealing(slots, queue, this::avoids);
     }
 
+    /** The workers' slots, shared with the liveness watch. */
+    WorkerSlot[] slots() {
+        return slots;
+    }
+
+    long restarts(int worker) {
+        return slots[worker].restarts;
+    }
+
     int workers() {
         return slots.length;
     }

@@ -9,7 +9,7 @@ final class Status {
     private Status() {
     }
 
-    static ObjectNode of(Scheduler s, TaskBook book, ResourceTable resources, Liveness liveness, long[] restarts,
+    static ObjectNode of(Scheduler s, TaskBook book, ResourceTable resources, Liveness liveness,
             long nowNanos) {
         ObjectNode root = ControlServer.object();
         ObjectNode queues = root.putObject("queues");
@@ -27,7 +27,7 @@ final class Status {
             n.put("assigned", s.assigned(w));
             n.put("stolen", s.stolen(w));
             n.put("failures", s.failures(w));
-            n.put("restarts", restarts[w]);
+            n.put("restarts", s.restarts(w));
         }
         ObjectNode locks = root.putObject("locks");
         resources.holders().forEach(locks::put);

@@ -6,9 +6,11 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * One worker as the scheduler sees it: its place in the farm, its capacity, the tasks it
- * holds (sent, queued or running there, in the order given) and the tasks waiting here for
- * it, and its counters. Pure state, owned by {@link Scheduler}.
+ * One worker as the master sees it, in one place: for the {@link Scheduler}, its place in
+ * the farm, its capacity, the tasks it holds (sent, queued or running there, in the order
+ * given) and the tasks waiting here for it, and its counters; for {@link Liveness}, when it
+ * was last heard and whether it is alive, suspect, dead or not watched. Pure state: the
+ * scheduler and the liveness watch share the same slots.
  */
 final class WorkerSlot {
     Scheduler.State state;
@@ -20,6 +22,14 @@ final class WorkerSlot {
     long assigned;
     long stolen;
     long failures;
+    /** Restarts after being declared dead. */
+    long restarts;
+
+    long lastSeen;
+    Liveness.State pulse = Liveness.State.OFF;
+    /** Waiting in a collective that has not started: its silence does not count. */
+    boolean inCollective;
+    boolean heardSinceWatch;
 
     WorkerSlot(Scheduler.State state, int capacity) {
         this.state = state;
