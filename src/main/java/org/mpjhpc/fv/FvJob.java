@@ -23,7 +23,7 @@ public final class FvJob {
         boolean master = world.rank() == 0;
         Comm compute = world.split(master ? 0 : 1, world.rank());
         long start = System.nanoTime();
-        double[] mine = new double[FvWorker.RESULT];
+        RankTimes mine = RankTimes.NONE;
         FvMaster fvMaster = null;
         if (master) {
             Log.info("finite volume '" + FvConfig.key(config.problem()) + "' " + config.nx() + " x " + config.ny() + " on "
@@ -33,7 +33,7 @@ public final class FvJob {
         } else {
             mine = new FvWorker(world, compute, config).run();
         }
-        double[] max = world.reduce(mine, Comm.Op.MAX, 0);
+        RankTimes max = mine.max(world, 0);
         if (!master) {
             return 0;
         }

@@ -21,7 +21,7 @@ final class FvOutput {
     }
 
     /** Writes everything, prints the table; returns the exit code. */
-    static int finish(JobConfig job, FvMaster master, double[] max, double wallSeconds, int ranks, String report) {
+    static int finish(JobConfig job, FvMaster master, RankTimes max, double wallSeconds, int ranks, String report) {
         FvConfig c = job.settings(FvConfig.class);
         long io = System.nanoTime();
         FvMaster.Row first = master.rows.get(0);
@@ -44,7 +44,7 @@ final class FvOutput {
         return verify.verdict().exitCode();
     }
 
-    private static ObjectNode summary(FvConfig c, double[] max, FvMaster.Row first, FvMaster.Row last,
+    private static ObjectNode summary(FvConfig c, RankTimes max, FvMaster.Row first, FvMaster.Row last,
             String checksum, FvVerify verify, int ranks, Timing timing) {
         ObjectNode s = Json.MAPPER.createObjectNode();
         s.put("problem", FvConfig.key(c.problem()));
@@ -66,13 +66,13 @@ final class FvOutput {
         }
         ObjectNode kernels = timing.writeTo(s.putObject("timing")).putObject("kernels");
         for (int k = 0; k < PhaseTimes.KERNELS; k++) {
-            kernels.put(PhaseTimes.NAMES[k], max[k]);
+            kernels.put(PhaseTimes.NAMES[k], max.phase(k));
         }
-        int ran = (int) max[FvWorker.STEPS];
-        s.put("cell_updates_per_s", cellUpdates(c, ran) / max[FvWorker.LOOP]);
-        s.put("first_steps_s", max[FvWorker.LOOP] - max[FvWorker.STEADY]);
+        int ran = max.steps();
+        s.put("cell_updates_per_s", cellUpdates(c, ran) / max.loop());
+        s.put("first_steps_s", max.firstSteps());
         s.put("cell_updates_per_s_after_warmup", ran > FvWorker.WARM_UP_STEPS
-                ? cellUpdates(c, ran - FvWorker.WARM_UP_STEPS) / max[FvWorker.STEADY] : null);
+                ? cellUpdates(c, ran - FvWorker.WARM_UP_STEPS) / max.steady() : null);
         s.put("l1_error", Double.isNaN(verify.l1()) ? null : verify.l1());
         verify.verdict().writeTo(s);
         return s;
@@ -92,16 +92,16 @@ final class FvOutput {
     }
 
     /** The CloverLeaf-style profile: seconds, share of the time loop and time per step of each kernel and phase. */
-    static Timing timing(double[] max, double ioSeconds, double wallSeconds) {
-        Timing t = new Timing("step", max[FvWorker.STEPS]);
+    static Timing timing(RankTimes max, double ioSeconds, double wallSeconds) {
+        Timing t = new Timing("step", max.steps());
         for (int k = 0; k < PhaseTimes.KERNELS; k++) {
-            t.phase(PhaseTimes.NAMES[k], max[k]);
+            t.phase(PhaseTimes.NAMES[k], max.phase(k));
         }
-        t.part("compute", PhaseTimes.compute(max));
-        t.phase("halo", max[PhaseTimes.HALO]).phase("reduce", max[PhaseTimes.REDUCE]);
-        t.phase("io", max[PhaseTimes.IO] + ioSeconds);
-        return t.span("loop", max[FvWorker.LOOP]).wall(wallSeconds)
-                .first("first " + FvWorker.WARM_UP_STEPS + " steps (warm-up)", max[FvWorker.LOOP] - max[FvWorker.STEADY]);
+        t.part("compute", max.compute());
+        t.phase("halo", max.phase(PhaseTimes.HALO)).phase("reduce", max.phase(PhaseTimes.REDUCE));
+        t.phase("io", max.phase(PhaseTimes.IO) + ioSeconds);
+        return t.span("loop", max.loop()).wall(wallSeconds)
+                .first("first " + FvWorker.WARM_UP_STEPS + " steps (warm-up)", max.firstSteps());
     }
 
     private static String table(FvConfig c, Timing timing, ObjectNode s, String checksum, FvVerify verify) {

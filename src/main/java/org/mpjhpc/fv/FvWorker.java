@@ -11,12 +11,7 @@ import org.mpjhpc.log.Log;
  */
 final class FvWorker {
     private static final int MASTER = 0;
-    /** What {@link #run} returns: the phase times, then the steps, then the loop's wall time. */
-    static final int STEPS = PhaseTimes.NAMES.length;
-    static final int LOOP = STEPS + 1;
-    /** The loop's wall time without its first {@link #WARM_UP_STEPS} steps (JIT warm-up). */
-    static final int STEADY = LOOP + 1;
-    static final int RESULT = STEADY + 1;
+    /** Steps left out of the steady-state rate: the JIT compiles the kernels meanwhile. */
     static final int WARM_UP_STEPS = 5;
     private final Comm world;
     private final Comm compute;
@@ -35,8 +30,8 @@ final class FvWorker {
         this.config = config;
     }
 
-    /** Runs the simulation; returns this rank's phase times and loop times (seconds) and the steps it ran. */
-    double[] run() {
+    /** Runs the simulation; returns where this rank's time went. */
+    RankTimes run() {
         decompose();
         if (config.restart()) {
             restore();
@@ -109,15 +104,12 @@ final class FvWorker {
         return System.nanoTime() + config.heartbeatMs() * 1_000_000L;
     }
 
-    private static double[] result(PhaseTimes times, int ran, double loopSeconds, double steadySeconds) {
-        double[] result = new double[RESULT];
-        for (int p = 0; p < PhaseTimes.NAMES.length; p++) {
-            result[p] = times.nanos[p] / 1e9;
+    private static RankTimes result(PhaseTimes times, int ran, double loopSeconds, double steadySeconds) {
+        double[] phases = new double[PhaseTimes.NAMES.length];
+        for (int p = 0; p < phases.length; p++) {
+            phases[p] = times.nanos[p] / 1e9;
         }
-        result[STEPS] = ran;
-        result[LOOP] = loopSeconds;
-        result[STEADY] = steadySeconds;
-        return result;
+        return new RankTimes(phases, ran, loopSeconds, steadySeconds);
     }
 
     private static double min(Comm cart, double local) {
