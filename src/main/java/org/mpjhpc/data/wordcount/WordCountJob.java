@@ -69,7 +69,8 @@ public final class WordCountJob {
         if (!comm.master()) {
             return 0;
         }
-        return WordCountReport.write(job, c, parts, new long[] {sums[0], sums[1], total}, max, seconds(start), report);
+        return WordCountReport.write(job, c, parts, new WordCountReport.Seen(sums[0], sums[1], total), max, seconds(start),
+                report);
     }
 
     private static double seconds(long since) {

@@ -29,11 +29,15 @@ final class WordCountReport {
     private WordCountReport() {
     }
 
+    /** Words the maps saw and bytes they read (summed over workers), and the inputs' size. */
+    record Seen(long mapped, long bytesRead, long inputBytes) {
+    }
+
     /**
-     * @param sums   words seen by the maps and bytes read, summed over workers; the inputs' size
+     * @param seen   what the maps saw, summed over workers, and the inputs' size
      * @param phases seconds per phase, maximum over ranks
      */
-    static int write(JobConfig job, WordCountConfig c, List<byte[]> parts, long[] sums, double[] phases, double wall,
+    static int write(JobConfig job, WordCountConfig c, List<byte[]> parts, Seen seen, double[] phases, double wall,
             String report) {
         long io = System.nanoTime();
         ByteTable all = new ByteTable();
@@ -53,14 +57,14 @@ final class WordCountReport {
         AtomicWrite.text(out.resolve("counts.tsv"), tsv.toString());
         double ioSeconds = (System.nanoTime() - io) / 1e9;
         Verdict verdict = new Verdict();
-        verdict.check(total == sums[0], "reduced counts sum to " + total + ", the maps saw " + sums[0] + " words");
+        verdict.check(total == seen.mapped(), "reduced counts sum to " + total + ", the maps saw " + seen.mapped() + " words");
         verdict.check(records == all.size(), all.size() + " distinct words, each held by one reducer");
-        verdict.check(sums[1] == sums[2], "bytes read " + sums[1] + " of " + sums[2]);
-        ObjectNode j = json(c, words, total, sums[1], phases, ioSeconds, wall);
+        verdict.check(seen.bytesRead() == seen.inputBytes(), "bytes read " + seen.bytesRead() + " of " + seen.inputBytes());
+        ObjectNode j = json(c, words, total, seen.bytesRead(), phases, ioSeconds, wall);
         verdict.writeTo(j);
         Json.write(j, out.resolve("report.json"), report);
         Log.info("counts written to " + out.resolve("counts.tsv"));
-        System.out.print(table(c, words, total, sums[1], phases, ioSeconds, wall));
+        System.out.print(table(c, words, total, seen.bytesRead(), phases, ioSeconds, wall));
         System.out.println(verdict.line());
         return verdict.exitCode();
     }
