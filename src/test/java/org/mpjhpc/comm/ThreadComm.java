@@ -26,11 +26,20 @@ public final class ThreadComm implements Comm {
         final CyclicBarrier barrier;
         final Object[] slots;
         volatile byte[] slot;
+        volatile java.util.Map<Integer, World> groups;
+        /** Per destination rank: messages sent to it and not yet received, in the order sent. */
+        final List<List<Mail>> inboxes = new ArrayList<>();
 
         World(int size) {
             barrier = new CyclicBarrier(size);
             slots = new Object[size];
+            for (int r = 0; r < size; r++) {
+                inboxes.add(new ArrayList<>());
+            }
         }
+    }
+
+    private record Mail(int source, int tag, Object data) {
     }
 
     private ThreadComm(int rank, World world) {
@@ -95,7 +104,8 @@ public final class ThreadComm implements Comm {
 
     @Override
     public Pending isend(Object array, int count, int dest, Tag tag) {
-        throw absent();
+        send(array, count, dest, tag);
+        return done(count);
     }
 
     @Override
@@ -103,19 +113,63 @@ public final class ThreadComm implements Comm {
         throw absent();
     }
 
+    /** Sends are buffered (MPI allows it): the copy waits in the destination's inbox. */
     @Override
     public void send(Object array, int count, int dest, Tag tag) {
-        throw absent();
+        Object copy = Array.newInstance(array.getClass().getComponentType(), count);
+        System.arraycopy(array, 0, copy, 0, count);
+        List<Mail> inbox = world.inboxes.get(dest);
+        synchronized (inbox) {
+            inbox.add(new Mail(rank, tag.code(), copy));
+            inbox.notifyAll();
+        }
     }
 
     @Override
     public void recv(Object array, int count, int source, Tag tag) {
-        throw absent();
+        recv(array, count, source, tag.code());
     }
 
+    /** Takes the first message from {@code source} with {@code tag}, waiting up to 30 s for it. */
     @Override
     public void recv(Object array, int count, int source, int tag) {
-        throw absent();
+        List<Mail> inbox = world.inboxes.get(rank);
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        synchronized (inbox) {
+            while (true) {
+                for (int i = 0; i < inbox.size(); i++) {
+                    Mail m = inbox.get(i);
+                    if ((source == ANY || m.source() == source) && m.tag() == tag) {
+                        inbox.remove(i);
+                        System.arraycopy(m.data(), 0, array, 0, Math.min(count, Array.getLength(m.data())));
+                        return;
+                    }
+                }
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    throw new IllegalStateException("rank " + rank + " waited 30 s for tag " + tag + " from " + source);
+                }
+                try {
+                    inbox.wait(left / 1_000_000 + 1);
+                } catch (InterruptedException e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+        }
+    }
+
+    private static Pending done(int count) {
+        return new Pending() {
+            @Override
+            public boolean done() {
+                return true;
+            }
+
+            @Override
+            public int await() {
+                return count;
+            }
+        };
     }
 
     @Override
@@ -130,12 +184,18 @@ public final class ThreadComm implements Comm {
 
     @Override
     public void broadcast(Object array, int count, int root) {
-        throw absent();
+        world.slots[rank] = array;
+        await();
+        if (rank != root) {
+            System.arraycopy(world.slots[root], 0, array, 0, count);
+        }
+        await();
     }
 
     @Override
     public <T> T reduce(T array, Op op, int root) {
-        throw absent();
+        T all = allReduce(array, op);
+        return rank == root ? all : null;
     }
 
     @Override
@@ -171,9 +231,22 @@ public final class ThreadComm implements Comm {
         }
     }
 
+    /** Merges the records in rank order, as an associative user operation may be applied. */
     @Override
     public double[] reduce(double[] records, int width, RecordMerge merge, int root) {
-        throw absent();
+        world.slots[rank] = records;
+        await();
+        double[] result = null;
+        if (rank == root) {
+            result = ((double[]) world.slots[0]).clone();
+            for (int r = 1; r < size(); r++) {
+                for (int k = 0; k < result.length; k += width) {
+                    merge.merge((double[]) world.slots[r], k, result, k);
+                }
+            }
+        }
+        await();
+        return result;
     }
 
     @Override
@@ -181,9 +254,30 @@ public final class ThreadComm implements Comm {
         throw absent();
     }
 
+    /** A new world per color, ranks ordered by key then by old rank, as MPI's Comm_split. */
     @Override
     public Comm split(int color, int key) {
-        throw absent();
+        world.slots[rank] = new int[] {color, key, rank};
+        await();
+        if (rank == 0) {
+            java.util.Map<Integer, Integer> sizes = new java.util.HashMap<>();
+            for (Object o : world.slots) {
+                sizes.merge(((int[]) o)[0], 1, Integer::sum);
+            }
+            java.util.Map<Integer, World> groups = new java.util.HashMap<>();
+            sizes.forEach((c, n) -> groups.put(c, new World(n)));
+            world.groups = groups;
+        }
+        await();
+        int newRank = 0;
+        for (Object o : world.slots) {
+            int[] other = (int[]) o;
+            boolean before = other[1] < key || (other[1] == key && other[2] < rank);
+            newRank += other[0] == color && before ? 1 : 0;
+        }
+        ThreadComm mine = new ThreadComm(newRank, world.groups.get(color));
+        await(); // nobody deposits again before every rank has read the colors
+        return mine;
     }
 
     @Override
