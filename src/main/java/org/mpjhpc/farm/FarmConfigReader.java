@@ -19,17 +19,7 @@ public final class FarmConfigReader {
      * @param np the MPI ranks of the run, or 0 when not known yet
      */
     public static FarmConfig read(Section farm, int np) {
-        List<Integer> capacities = new ArrayList<>();
-        for (Section.Item item : farm.list("workers")) {
-            long capacity = item.longValue();
-            if (capacity < 1 || capacity > 1_000_000) {
-                throw item.error("worker capacity must be between 1 and 1000000, got " + capacity);
-            }
-            capacities.add((int) capacity);
-        }
-        if (capacities.isEmpty()) {
-            throw farm.error("workers", "list at least one worker capacity, e.g. [3, 4, 5]");
-        }
+        List<Integer> capacities = capacities(farm);
         int standby = farm.intIn("standby", 0, 0, 10_000);
         int workers = capacities.size() + standby;
         boolean stealing = farm.bool("stealing", true);
@@ -38,13 +28,7 @@ public final class FarmConfigReader {
             throw farm.error("order", "unknown order " + Quote.of(order) + " (known: fifo, longest_first)");
         }
         int threads = farm.intIn("worker_threads", 1, 1, 1024);
-        Section heartbeat = farm.optionalSection("heartbeat");
-        long interval = heartbeat.longIn("interval_ms", 500, 1, 3_600_000);
-        long timeout = heartbeat.longIn("timeout_ms", 10 * interval, 1, 86_400_000);
-        if (timeout <= interval) {
-            throw heartbeat.error("timeout_ms", "must be longer than interval_ms (" + interval + "), got " + timeout);
-        }
-        heartbeat.finish();
+        Heartbeat heartbeat = heartbeat(farm.optionalSection("heartbeat"));
         List<Action.DeclareResource> resources = new ArrayList<>();
         if (farm.has("resources")) {
             for (Section.Item item : farm.list("resources")) {
@@ -58,8 +42,37 @@ public final class FarmConfigReader {
         ControlConfig control = control(farm.optionalSection("control"));
         int maxAttempts = farm.intIn("max_attempts", 3, 1, 1000);
         farm.finish();
-        return new FarmConfig(List.copyOf(capacities), standby, stealing, order.equals("longest_first"), threads, interval, timeout,
+        return new FarmConfig(List.copyOf(capacities), standby, stealing, order.equals("longest_first"), threads, heartbeat.intervalMs(), heartbeat.timeoutMs(),
                 List.copyOf(resources), List.copyOf(requests), control, maxAttempts);
+    }
+
+    private static List<Integer> capacities(Section farm) {
+        List<Integer> capacities = new ArrayList<>();
+        for (Section.Item item : farm.list("workers")) {
+            long capacity = item.longValue();
+            if (capacity < 1 || capacity > 1_000_000) {
+                throw item.error("worker capacity must be between 1 and 1000000, got " + capacity);
+            }
+            capacities.add((int) capacity);
+        }
+        if (capacities.isEmpty()) {
+            throw farm.error("workers", "list at least one worker capacity, e.g. [3, 4, 5]");
+        }
+        return capacities;
+    }
+
+    private record Heartbeat(long intervalMs, long timeoutMs) {
+    }
+
+    /** The timeout must exceed the interval. */
+    private static Heartbeat heartbeat(Section heartbeat) {
+        long interval = heartbeat.longIn("interval_ms", 500, 1, 3_600_000);
+        long timeout = heartbeat.longIn("timeout_ms", 10 * interval, 1, 86_400_000);
+        if (timeout <= interval) {
+            throw heartbeat.error("timeout_ms", "must be longer than interval_ms (" + interval + "), got " + timeout);
+        }
+        heartbeat.finish();
+        return new Heartbeat(interval, timeout);
     }
 
     private static Request request(Section r, int workers) {

@@ -32,11 +32,7 @@ public final class FvConfigReader {
     }
 
     private static FvConfig readSection(Section fv, int np) {
-        String problem = fv.string("problem");
-        if (!PROBLEMS.contains(problem)) {
-            throw fv.error("problem", "unknown problem " + Quote.of(problem) + " (known: " + String.join(", ", PROBLEMS) + ")");
-        }
-        Problem kind = Problem.valueOf(problem.toUpperCase(Locale.ROOT));
+        Problem kind = problem(fv);
         int nx = fv.intIn("nx", 100, 1, 1 << 16);
         int ny = fv.intIn("ny", 100, 1, 1 << 16);
         if ((long) nx * ny > MAX_CELLS) {
@@ -63,12 +59,7 @@ public final class FvConfigReader {
         scheme.finish();
         Boundary[] sides = boundaries(fv.optionalSection("boundary"), kind);
         FvConfig.Halo halo = choice(FvConfig.Halo.class, fv.oneOf("halo", "nonblocking", "blocking", "nonblocking"));
-        int workers = fv.intIn("workers", np > 1 ? np - 1 : 1, 1, 4096);
-        if (Decomposition.dims(workers, nx, ny) == null) {
-            throw fv.error("workers", "a " + nx + " x " + ny + " grid cannot be cut into " + workers + " block(s) of at"
-                    + " least " + Decomposition.MIN_CELLS + " x " + Decomposition.MIN_CELLS + " cells (the halo is "
-                    + Decomposition.MIN_CELLS + " cells deep): use fewer workers or more cells");
-        }
+        int workers = workers(fv, np, nx, ny);
         int diag = fv.intIn("diagnostics_every", 10, 1, Integer.MAX_VALUE);
         long heartbeat = fv.longIn("heartbeat_ms", 1000, 1, 3_600_000);
         int checkpoint = fv.intIn("checkpoint_every", 0, 0, Integer.MAX_VALUE);
@@ -77,6 +68,26 @@ public final class FvConfigReader {
         fv.finish();
         return new FvConfig(kind, nx, ny, gamma, cfl, tEnd, maxSteps, order, riemann, limiter, sides, halo, workers,
                 diag, heartbeat, checkpoint, vtk, restart);
+    }
+
+    private static Problem problem(Section fv) {
+        String problem = fv.string("problem");
+        if (!PROBLEMS.contains(problem)) {
+            throw fv.error("problem", "unknown problem " + Quote.of(problem) + " (known: " + String.join(", ", PROBLEMS)
+                    + ")");
+        }
+        return Problem.valueOf(problem.toUpperCase(Locale.ROOT));
+    }
+
+    /** The compute ranks: each block needs room for the halo. */
+    private static int workers(Section fv, int np, int nx, int ny) {
+        int workers = fv.intIn("workers", np > 1 ? np - 1 : 1, 1, 4096);
+        if (Decomposition.dims(workers, nx, ny) == null) {
+            throw fv.error("workers", "a " + nx + " x " + ny + " grid cannot be cut into " + workers + " block(s) of at"
+                    + " least " + Decomposition.MIN_CELLS + " x " + Decomposition.MIN_CELLS + " cells (the halo is "
+                    + Decomposition.MIN_CELLS + " cells deep): use fewer workers or more cells");
+        }
+        return workers;
     }
 
     /** The enum constant a config's (already checked) lowercase name stands for. */
