@@ -33,12 +33,11 @@ import org.mpjhpc.data.format.CsvHeader;
  * </ol>
  */
 public final class StatsJob {
-    static final String[] PHASES = {"read", "reduce", "second_pass", "quantiles"};
 
     private final DataComm comm;
     private StatsConfig config;
     private final StatsResult result = new StatsResult();
-    private final double[] phase = new double[PHASES.length];
+    private final double[] phase = new double[StatsPhase.values().length];
     private LocalData data;
     private GlobalPasses passes;
     private double stddev;
@@ -65,8 +64,8 @@ public final class StatsJob {
             return UserError.EXIT_CODE;
         }
         run.passes = new GlobalPasses(run.comm, run.config, run.data);
-        run.timed(2, run::secondPass);
-        run.timed(3, run::quantiles);
+        run.timed(StatsPhase.SECOND_PASS, run::secondPass);
+        run.timed(StatsPhase.QUANTILES, run::quantiles);
         double[] maxTimes = run.comm.max(run.phase);
         if (!run.comm.master()) {
             return 0;
@@ -76,10 +75,10 @@ public final class StatsJob {
         return StatsReport.write(job, run.config, run.result, report);
     }
 
-    private void timed(int index, Runnable step) {
+    private void timed(StatsPhase p, Runnable step) {
         long t = System.nanoTime();
         step.run();
-        phase[index] = (System.nanoTime() - t) / 1e9;
+        phase[p.ordinal()] = (System.nanoTime() - t) / 1e9;
     }
 
     /** Pass 1 and the merge; returns an input error all ranks agreed on, or null. */
@@ -94,13 +93,13 @@ public final class StatsJob {
         }
         long t0 = System.nanoTime();
         String readError = comm.master() ? masterReads(stdin) : workerReads();
-        phase[0] = (System.nanoTime() - t0) / 1e9;
+        phase[StatsPhase.READ.ordinal()] = (System.nanoTime() - t0) / 1e9;
         long t1 = System.nanoTime();
         String error = agreeOnInput(readError);
         if (error == null) {
             mergeStatistics();
         }
-        phase[1] = (System.nanoTime() - t1) / 1e9;
+        phase[StatsPhase.REDUCE.ordinal()] = (System.nanoTime() - t1) / 1e9;
         return error;
     }
 

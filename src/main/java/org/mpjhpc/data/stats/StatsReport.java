@@ -34,7 +34,7 @@ final class StatsReport {
         double ioSeconds = (System.nanoTime() - io) / 1e9;
         Timing timing = timing(r, ioSeconds);
         timing.writeTo(json.putObject("timing"));
-        json.put("bytes_per_s", r.bytes / r.phases[0]);
+        json.put("bytes_per_s", r.bytes / r.seconds(StatsPhase.READ));
         verdict.writeTo(json);
         Json.write(json, out.resolve("report.json"), report);
         Log.info("report written to " + out.resolve("report.json"));
@@ -46,8 +46,8 @@ final class StatsReport {
     /** Seconds per phase (maximum over ranks) and per megabyte read. */
     static Timing timing(StatsResult r, double ioSeconds) {
         Timing t = new Timing("MB", r.bytes / 1e6);
-        for (int p = 0; p < StatsJob.PHASES.length; p++) {
-            t.phase(StatsJob.PHASES[p], r.phases[p]);
+        for (StatsPhase p : StatsPhase.values()) {
+            t.phase(p.key(), r.seconds(p));
         }
         return t.phase("io", ioSeconds).wall(r.wallSeconds + ioSeconds);
     }

@@ -19,8 +19,13 @@ final class StatsResult {
     Bins bins;
     long[] histogram;
     double[] quantiles;
-    /** Phase seconds, maximum over ranks, in {@link StatsJob#PHASES} order. */
+    /** Phase seconds, maximum over ranks, by {@link StatsPhase} ordinal. */
     double[] phases;
     double wallSeconds;
     int workers;
+
+    /** A phase's seconds, the maximum over ranks. */
+    double seconds(StatsPhase p) {
+        return phases[p.ordinal()];
+    }
 }

@@ -37,7 +37,8 @@ final class StatsTable {
             histogram(t, r);
         }
         t.append(timing.table());
-        line(t, "read %.1f MB/s, %.3g rows/s", r.bytes / r.phases[0] / 1e6, r.rowsRead / r.phases[0]);
+        line(t, "read %.1f MB/s, %.3g rows/s", r.bytes / r.seconds(StatsPhase.READ) / 1e6,
+                r.rowsRead / r.seconds(StatsPhase.READ));
         line(t, "%s", verdict.line());
         return t.toString();
     }

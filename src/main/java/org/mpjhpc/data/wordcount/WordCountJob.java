@@ -28,7 +28,8 @@ import org.mpjhpc.data.Progress;
  * The master shows the map and reduce progress as they run.
  */
 public final class WordCountJob {
-    static final String[] PHASES = {"map", "shuffle", "reduce", "gather"};
+    /** The phases in order, as the timing table and the report name them. */
+    enum Phase { MAP, SHUFFLE, REDUCE, GATHER }
 
     private WordCountJob() {
     }
@@ -38,7 +39,7 @@ public final class WordCountJob {
         WordCountConfig c = job.settings(WordCountConfig.class);
         DataComm comm = new DataComm(world);
         long start = System.nanoTime();
-        double[] phase = new double[PHASES.length];
+        double[] phase = new double[Phase.values().length];
         long total = 0;
         for (String f : c.inputs()) {
             total += java.nio.file.Files.size(Path.of(f));
@@ -50,13 +51,13 @@ public final class WordCountJob {
             Progress.watch(comm, "map", total, "B");
         } else {
             ByteTable mapped = map(comm, c, total, counts);
-            phase[0] = seconds(t);
+            phase[Phase.MAP.ordinal()] = seconds(t);
             t = System.nanoTime();
             byte[][] in = shuffle(comm, mapped);
-            phase[1] = seconds(t);
+            phase[Phase.SHUFFLE.ordinal()] = seconds(t);
             t = System.nanoTime();
             reduced = reduce(comm, in);
-            phase[2] = seconds(t);
+            phase[Phase.REDUCE.ordinal()] = seconds(t);
         }
         if (comm.master()) {
             Progress.watch(comm, "reduce", 0, " keys");
@@ -64,7 +65,7 @@ public final class WordCountJob {
         long[] sums = comm.sum(counts);
         t = System.nanoTime();
         List<byte[]> parts = comm.gather(reduced == null ? new byte[0] : Shuffle.buckets(reduced, 1)[0]);
-        phase[3] = seconds(t);
+        phase[Phase.GATHER.ordinal()] = seconds(t);
         double[] max = comm.max(phase);
         if (!comm.master()) {
             return 0;

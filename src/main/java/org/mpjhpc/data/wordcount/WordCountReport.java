@@ -102,8 +102,8 @@ final class WordCountReport {
     /** Seconds per phase (maximum over ranks) and per megabyte read. */
     static Timing timing(double[] phases, double io, double wall, long bytes) {
         Timing t = new Timing("MB", bytes / 1e6);
-        for (int p = 0; p < WordCountJob.PHASES.length; p++) {
-            t.phase(WordCountJob.PHASES[p], phases[p]);
+        for (WordCountJob.Phase p : WordCountJob.Phase.values()) {
+            t.phase(p.name().toLowerCase(java.util.Locale.ROOT), phases[p.ordinal()]);
         }
         return t.phase("io", io).wall(wall + io);
     }
