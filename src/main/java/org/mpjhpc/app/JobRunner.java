@@ -51,7 +51,7 @@ final class JobRunner {
             Launch launch;
             try {
                 JobConfig job = Workloads.read(Path.of(options.config()), options.sets(), options.logLevel(),
-                        options.out(), comm.size());
+                        options.out(), comm.size(), options.resume());
                 ConfigReader.checkReport(options.report());
                 launch = new Launch(job, System.currentTimeMillis(), null);
             } catch (UserError e) {

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import org.mpjhpc.comm.MpjComm;
 import org.mpjhpc.config.UserError;
 import org.mpjhpc.log.Log;
+import org.mpjhpc.output.Shutdown;
 
 /**
  * The entry point of every MPJ Express rank, started by {@code mpjrun}. MPJ's starter
@@ -24,6 +25,7 @@ public final class Main {
             System.err.println("error: " + e.getMessage());
             Runtime.getRuntime().halt(3);
         }
+        Shutdown.install();
         String[] appArgs = MpjComm.init(args);
         MpjComm world = MpjComm.world();
         Log.configure(world.rank(), world.rank() == 0 ? "master" : "worker", "INFO");
@@ -35,6 +37,7 @@ public final class Main {
             if (world.rank() == 0) {
                 System.err.println("error: " + e.getMessage());
             }
+            Shutdown.ended();
             MpjComm.finish();
             return;
         }
@@ -50,11 +53,12 @@ public final class Main {
             Runtime.getRuntime().halt(1);
             return;
         }
-        MpjComm.finish();
-        Log.debug("rank " + world.rank() + " ends with exit code " + code);
         if (world.rank() == 0) {
             writeStatus(options.statusFile(), code);
         }
+        Shutdown.ended();
+        Log.debug("rank " + world.rank() + " ends with exit code " + code);
+        MpjComm.finish();
     }
 
     private static void writeStatus(String file, int code) {

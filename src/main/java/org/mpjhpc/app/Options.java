@@ -7,14 +7,14 @@ import org.mpjhpc.log.Quote;
 
 /**
  * The job's command line as {@code mpjrun} passes it to every rank:
- * {@code CONFIG.yaml [--set KEY=VALUE]... [--report FILE] [--out DIR] [--log-level LEVEL]}
+ * {@code CONFIG.yaml [--set KEY=VALUE]... [--report FILE] [--out DIR] [--log-level LEVEL] [--resume]}
  * plus the launcher's own {@code --status-file FILE} and {@code --np N}.
  */
 record Options(String config, List<String> sets, String report, String out, String logLevel,
-        String statusFile, int np) {
+        String statusFile, int np, boolean resume) {
 
     static final String USAGE = "usage: mpjrun [-np N] [-dev multicore|niodev|hybdev] [-machinesfile F] CONFIG.yaml"
-            + " [--report FILE] [--out DIR] [--log-level LEVEL] [--set KEY=VALUE ...]";
+            + " [--report FILE] [--out DIR] [--log-level LEVEL] [--set KEY=VALUE ...] [--resume]";
 
     /** Parses the arguments; a mistake is a {@link UserError} with the usage line. */
     static Options parse(String[] args) {
@@ -25,6 +25,7 @@ record Options(String config, List<String> sets, String report, String out, Stri
         String level = null;
         String status = null;
         int np = 0;
+        boolean resume = false;
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             switch (a) {
@@ -34,6 +35,7 @@ record Options(String config, List<String> sets, String report, String out, Stri
                 case "--log-level" -> level = value(args, ++i, a);
                 case "--status-file" -> status = value(args, ++i, a);
                 case "--np" -> np = number(value(args, ++i, a));
+                case "--resume" -> resume = true;
                 default -> {
                     if (a.startsWith("--set=")) {
                         sets.add(a.substring(6));
@@ -48,7 +50,7 @@ record Options(String config, List<String> sets, String report, String out, Stri
         if (config == null) {
             throw new UserError("no job file given\n" + USAGE);
         }
-        return new Options(config, List.copyOf(sets), report, out, level, status, np);
+        return new Options(config, List.copyOf(sets), report, out, level, status, np, resume);
     }
 
     private static String value(String[] args, int i, String option) {

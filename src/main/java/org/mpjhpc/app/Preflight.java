@@ -18,7 +18,7 @@ public final class Preflight {
         try {
             Options options = Options.parse(args);
             JobConfig job = Workloads.read(Path.of(options.config()), options.sets(), options.logLevel(),
-                    options.out(), options.np());
+                    options.out(), options.np(), options.resume());
             ConfigReader.checkReport(options.report());
             System.out.println("np=" + job.ranks());
             System.out.println("name=" + job.name());

@@ -21,11 +21,11 @@ import org.mpjhpc.fv.FvJob;
 public final class Workloads {
     /** Every workload, by the name {@code job:} gives it. */
     public static final List<Workload> ALL = List.of(
-            new Workload("farm", (s, np, out) -> FarmConfigReader.read(s, np), FarmJob::run),
+            new Workload("farm", FarmConfigReader::read, FarmJob::run),
             new Workload("fv", FvConfigReader::read, FvJob::run),
-            new Workload("generate", (s, np, out) -> GenerateConfigReader.read(s, np), GenerateJob::run),
-            new Workload("stats", (s, np, out) -> StatsConfigReader.read(s, np), StatsJob::run),
-            new Workload("wordcount", (s, np, out) -> WordCountConfigReader.read(s, np), WordCountJob::run),
+            new Workload("generate", (s, np, out, resume) -> GenerateConfigReader.read(s, np), GenerateJob::run),
+            new Workload("stats", (s, np, out, resume) -> StatsConfigReader.read(s, np), StatsJob::run),
+            new Workload("wordcount", (s, np, out, resume) -> WordCountConfigReader.read(s, np), WordCountJob::run),
             new Workload("sleep-barrier", SleepBarrier::read, SleepBarrier::run));
 
     private Workloads() {
@@ -33,7 +33,13 @@ public final class Workloads {
 
     /** Reads and validates a job file against every workload (see {@link ConfigReader#read}). */
     public static JobConfig read(Path file, List<String> overrides, String logLevel, String outDir, int np) {
-        return ConfigReader.read(file, overrides, logLevel, outDir, np, ALL);
+        return read(file, overrides, logLevel, outDir, np, false);
+    }
+
+    /** As {@link #read(Path, List, String, String, int)}, for a run given {@code --resume}. */
+    public static JobConfig read(Path file, List<String> overrides, String logLevel, String outDir, int np,
+            boolean resume) {
+        return ConfigReader.read(file, overrides, logLevel, outDir, np, resume, ALL);
     }
 
     /** The workload a validated job names. */

@@ -23,10 +23,11 @@ public final class ConfigReader {
      * @param logLevel  the {@code --log-level} given on the command line, or null
      * @param outDir    the {@code --out} folder, or null for the config's
      * @param np        the number of MPI ranks the job runs on, or 0 when not known yet
+     * @param resume    {@code --resume} was given
      * @param workloads the job kinds there are
      */
     public static JobConfig read(Path file, List<String> overrides, String logLevel, String outDir, int np,
-            List<Workload> workloads) {
+            boolean resume, List<Workload> workloads) {
         Node root = YamlLoader.loadFile(file);
         Overrides.apply(root, overrides);
         Section job = new Section(root, "");
@@ -50,7 +51,7 @@ public final class ConfigReader {
             throw outDir != null ? new UserError("--out " + out + ": " + problem) : output.error("dir", problem);
         }
         output.finish();
-        Settings settings = workload.reader().read(job.section(kind), np, out);
+        Settings settings = workload.reader().read(job.section(kind), np, out, resume);
         job.finish();
         int workers = settings.workers();
         if (np > 0 && np != workers + 1) {

@@ -17,8 +17,9 @@ public record Workload(String kind, Reader reader, Runner runner) {
         /**
          * @param np     the MPI ranks of the run, or 0 when not known yet
          * @param outDir the folder the job writes into (a restart reads from it)
+         * @param resume {@code --resume}: go on from what an earlier run in {@code outDir} left
          */
-        Settings read(Section section, int np, String outDir);
+        Settings read(Section section, int np, String outDir, boolean resume);
     }
 
     /** Runs a job on this rank; returns the exit code every rank agrees on. */

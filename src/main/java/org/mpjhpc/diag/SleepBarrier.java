@@ -29,7 +29,7 @@ public final class SleepBarrier {
     }
 
     /** Reads {@code sleep-barrier:}; {@code workers} defaults to what -np gives. */
-    public static Settings read(Section s, int np, String outDir) {
+    public static Settings read(Section s, int np, String outDir, boolean resume) {
         Config c = new Config(s.intIn("workers", np > 1 ? np - 1 : 2, 1, 4096), s.intIn("rounds", 5, 1, 10_000),
                 s.longIn("ms", 20, 0, 60_000));
         s.finish();

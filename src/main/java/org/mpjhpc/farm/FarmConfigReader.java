@@ -16,9 +16,11 @@ public final class FarmConfigReader {
     /**
      * Reads {@code farm:}; every problem is a {@link UserError} naming file, line and key.
      *
-     * @param np the MPI ranks of the run, or 0 when not known yet
+     * @param np     the MPI ranks of the run, or 0 when not known yet
+     * @param outDir the job's folder, where its journal is
+     * @param resume {@code --resume}: go on from the journal there
      */
-    public static FarmConfig read(Section farm, int np) {
+    public static FarmConfig read(Section farm, int np, String outDir, boolean resume) {
         List<Integer> capacities = capacities(farm);
         int standby = farm.intIn("standby", 0, 0, 10_000);
         int workers = capacities.size() + standby;
@@ -41,9 +43,23 @@ public final class FarmConfigReader {
         }
         ControlConfig control = control(farm.optionalSection("control"));
         int maxAttempts = farm.intIn("max_attempts", 3, 1, 1000);
+        Durability durability = durability(farm);
         farm.finish();
-        return new FarmConfig(List.copyOf(capacities), standby, stealing, order.equals("longest_first"), threads, heartbeat.intervalMs(), heartbeat.timeoutMs(),
-                List.copyOf(resources), List.copyOf(requests), control, maxAttempts);
+        FarmConfig config = new FarmConfig(List.copyOf(capacities), standby, stealing, order.equals("longest_first"),
+                threads, heartbeat.intervalMs(), heartbeat.timeoutMs(), List.copyOf(resources), List.copyOf(requests),
+                control, maxAttempts, durability);
+        return FarmJournal.check(config, outDir, resume, farm.origin());
+    }
+
+    private static Durability durability(Section farm) {
+        Section j = farm.optionalSection("journal");
+        String sync = j.oneOf("sync", "batch", "batch", "every", "none", "off");
+        long flushMs = j.longIn("flush_ms", 200, 1, 60_000);
+        j.finish();
+        long grace = farm.longIn("shutdown_grace_s", 30, 0, 86_400);
+        long watchdog = farm.longIn("watchdog_s", 0, 0, 30 * 86_400);
+        return new Durability(Journal.Sync.valueOf(sync.toUpperCase(java.util.Locale.ROOT)), flushMs, false,
+                grace * 1000, watchdog * 1000);
     }
 
     private static List<Integer> capacities(Section farm) {

@@ -1,8 +1,10 @@
 package org.mpjhpc.farm;
 
+import java.io.IOException;
 import org.mpjhpc.comm.Comm;
 import org.mpjhpc.config.JobConfig;
 import org.mpjhpc.log.Log;
+import org.mpjhpc.output.Shutdown;
 
 /**
  * A task-farm job on every rank: rank 0 runs the {@link Master}, the others a
@@ -15,6 +17,8 @@ public final class FarmJob {
     private static final int FAILED = 1;
     private static final int BUSY_NANOS = 2;
     private static final int FIELDS = 3;
+    /** Beyond the grace period, the time to stop the workers and write the journal and report. */
+    private static final long SAVE_MS = 30_000;
 
     private FarmJob() {
     }
@@ -25,16 +29,24 @@ public final class FarmJob {
      * @param report an extra path for the JSON report, or null
      * @return the exit code every rank agrees on
      */
-    public static int run(Comm comm, JobConfig job, long epochMs, String report) throws InterruptedException {
+    public static int run(Comm comm, JobConfig job, long epochMs, String report)
+            throws InterruptedException, IOException {
         FarmRun run = null;
         long[] mine = new long[comm.size() * FIELDS];
         // The resource table reaches every worker by Bcast before any work starts.
         ResourceTable resources = new ResourceTable();
         FarmConfig config = job.settings(FarmConfig.class);
+        Shutdown.saveWithin(config.durability().shutdownGraceMs() + SAVE_MS);
         config.resources().forEach(r -> resources.declare(r.name(), r.type(), r.value()));
+        JournalReplay replay = null;
+        if (comm.rank() == 0 && config.durability().resume()) {
+            replay = FarmJournal.read(FarmJournal.file(job.outDir()));
+            replay.resources().forEach(resources::restore); // the values its tasks last wrote
+        }
         byte[] table = comm.broadcast(comm.rank() == 0 ? Protocol.table(resources.snapshot()) : null, 0);
         if (comm.rank() == 0) {
-            run = new Master(comm, config, epochMs, resources, job.outDir()).run();
+            Journal journal = FarmJournal.open(config, job.outDir(), replay);
+            run = new Master(comm, config, epochMs, resources, job.outDir(), journal, replay).run();
         } else {
             Worker.Totals totals = new Worker(comm, config, epochMs, table).run();
             int at = comm.rank() * FIELDS;
@@ -62,14 +74,32 @@ public final class FarmJob {
         }
         Verification verification = Verification.of(run, counts.completed());
         boolean ok = verification.passed() && !run.abandoned();
-        int code = ok ? 0 : 1;
+        int code = run.interrupted() ? Shutdown.EXIT_CODE : ok ? 0 : 1;
         FarmReport.write(job, run, counts, verification, ranks, code, report);
+        if (run.interrupted()) {
+            closeJournal(run.journal());
+            Log.warn("stopped by a signal: " + run.book().finished() + " of " + run.book().entries().size()
+                    + " queued task(s) are recorded in " + FarmJournal.file(job.outDir())
+                    + "; run the job again with --resume to go on");
+        } else {
+            run.journal().append(JournalCodec.end());
+            closeJournal(run.journal());
+        }
         System.out.print(FarmSummary.table(job, run, counts, verification, ranks));
         System.out.flush();
-        if (!ok) {
+        if (!ok && !run.interrupted()) {
             Log.error("job failed: " + (run.abandoned() ? "work was left undone" : "verification failed"));
         }
         return code;
+    }
+
+    /** Forces the journal out; after a whole run it ends with END, so a later run starts afresh. */
+    private static void closeJournal(Journal journal) {
+        try {
+            journal.close();
+        } catch (IOException e) {
+            Log.error("the journal could not be completed: " + e.getMessage());
+        }
     }
 
     /** The workers' counters as summed by Reduce, indexed by worker id. */

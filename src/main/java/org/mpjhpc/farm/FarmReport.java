@@ -78,7 +78,7 @@ final class FarmReport {
         ObjectNode root = JSON.createObjectNode();
         root.put("job", job.name());
         root.put("kind", "farm");
-        root.put("status", code == 0 ? "ok" : "failed");
+        root.put("status", run.interrupted() ? "interrupted" : code == 0 ? "ok" : "failed");
         root.put("exit_code", code);
         root.put("ranks", ranks);
         workers(root.putArray("workers"), run, counts);
@@ -101,6 +101,7 @@ final class FarmReport {
         ObjectNode locks = root.putObject("locks_held");
         run.resources().holders().forEach(locks::put);
         root.set("counters", counters(run));
+        root.set("journal", journal(run));
         root.set("timing", timing(run, counts));
         ObjectNode v = root.putObject("verification");
         v.put("passed", verification.passed());
@@ -135,6 +136,18 @@ final class FarmReport {
         c.put("grants_with_value", run.resources().grantsWithValue());
         c.put("grants_version_only", run.resources().grantsVersionOnly());
         return c;
+    }
+
+    private static ObjectNode journal(FarmRun run) {
+        ObjectNode j = JSON.createObjectNode();
+        Durability d = run.config().durability();
+        j.put("sync", d.sync().name().toLowerCase(java.util.Locale.ROOT));
+        j.put("flush_ms", d.flushMs());
+        j.put("resumed", d.resume());
+        j.put("from_journal", run.book().restored());
+        j.put("run_now", run.book().finished() - run.book().restored());
+        j.put("records_this_run", run.journal().records());
+        return j;
     }
 
     private static ObjectNode timing(FarmRun run, FarmJob.WorkerCounts counts) {

@@ -10,6 +10,7 @@ import org.mpjhpc.comm.Comm;
 import org.mpjhpc.comm.Message;
 import org.mpjhpc.farm.Control.Applied;
 import org.mpjhpc.log.Log;
+import org.mpjhpc.output.Shutdown;
 
 /**
  * Rank 0 of a task farm: one event loop that releases due timeline actions, lets idle
@@ -24,7 +25,9 @@ final class Master {
     private final long epochMs;
     private final Scheduler scheduler;
     private final ResourceTable resources;
-    private final TaskBook book = new TaskBook();
+    private final TaskBook book;
+    private final Journal journal;
+    private final JournalReplay replay;
     private final EventLog events;
     private final Outbox outbox;
     private final MasterTimes times = new MasterTimes();
@@ -36,8 +39,17 @@ final class Master {
     private ControlServer control;
     private boolean shutdownAsked;
 
-    Master(Comm comm, FarmConfig config, long epochMs, ResourceTable resources, String outDir) {
+    /**
+     * @param journal where tasks, results and resource writes are recorded
+     * @param replay  the journal of the run this one continues, or null
+     */
+    Master(Comm comm, FarmConfig config, long epochMs, ResourceTable resources, String outDir, Journal journal,
+            JournalReplay replay) {
         this.comm = comm;
+        this.journal = journal;
+        this.replay = replay;
+        this.book = new TaskBook(journal);
+        resources.onWrite((name, value) -> journal.append(JournalCodec.resource(name, value)));
         this.outDir = outDir;
         this.resources = resources;
         this.config = config;
@@ -57,13 +69,20 @@ final class Master {
         long cpuStart = threads.getCurrentThreadCpuTime();
         long start = System.nanoTime();
         timeline = new Timeline(config.requests());
+        resume();
         control = Control.start(config.control(), outDir);
         Backoff backoff = new Backoff(20_000, 1_000_000);
         Log.info("master: " + config.capacities().size() + " worker(s) with capacities " + config.capacities()
                 + (config.standby() > 0 ? ", " + config.standby() + " standby" : "") + ", "
                 + config.totalTasks() + " task(s) to run");
         boolean abandoned = false;
+        boolean interrupted = false;
         while (!finished()) {
+            if (Shutdown.requested()) {
+                interrupted = true;
+                letRunningFinish();
+                break;
+            }
             boolean active = turn();
             if (nobodyLeft()) {
                 Log.error("no worker is left to work; " + scheduler.queued() + " task(s) cannot run");
@@ -84,7 +103,56 @@ final class Master {
         }
         stopWorkers();
         times.finish(start, loopEnd, System.nanoTime(), threads.getCurrentThreadCpuTime() - cpuStart);
-        return new FarmRun(config, book, scheduler, resources, events, times, abandoned);
+        return new FarmRun(config, book, scheduler, resources, events, times, abandoned, interrupted, journal,
+                replay == null ? 0 : replay.results());
+    }
+
+    /**
+     * A stop signal came: nothing new is released or dispatched, and what the workers hold
+     * may finish within {@code shutdown_grace_s}. What is left is in the journal, for {@code --resume}.
+     */
+    private void letRunningFinish() {
+        long graceMs = config.durability().shutdownGraceMs();
+        Log.warn("stop signal: dispatching stops; the tasks the workers hold may finish within " + graceMs / 1000
+                + " s");
+        events.add("interrupted", -1, "stop signal; " + book.finished() + " task(s) recorded");
+        long deadline = System.nanoTime() + graceMs * 1_000_000L;
+        Backoff backoff = new Backoff(20_000, 1_000_000);
+        while (scheduler.holding() && System.nanoTime() < deadline) {
+            if (serveWaiting() > 0) {
+                backoff.reset();
+            } else {
+                backoff.idle();
+            }
+            lifecycle.watch(System.nanoTime());
+            outbox.reap();
+        }
+        if (scheduler.holding()) {
+            Log.warn("stop signal: the grace period is over; tasks still running are stopped and run again on --resume");
+        }
+    }
+
+    /**
+     * Goes on from the journal of an earlier run: its results stand, its unfinished tasks are
+     * queued again (their attempts counted on), and the timeline continues where it was.
+     */
+    private void resume() {
+        if (replay == null) {
+            return;
+        }
+        long again = 0;
+        for (JournalReplay.Task t : replay.tasks()) {
+            book.restore(t);
+            if (t.outcome == null) {
+                scheduler.submit(new TaskSpec(t.id, t.attempts + 1, t.kind));
+                again++;
+            }
+        }
+        timeline.resumeAt(replay.request(), replay.repeat(), replay.tasks().size());
+        Log.info("resuming: " + book.restored() + " result(s) from the journal, " + again
+                + " unfinished task(s) queued again, the timeline goes on at request " + replay.request()
+                + " (repetition " + replay.repeat() + ")");
+        events.add("resumed", -1, book.restored() + " result(s) from the journal, " + again + " queued again");
     }
 
     /** The timeline is done, its work drained, no boundary pending, and the control endpoint (if any) said shutdown. */
@@ -123,10 +191,10 @@ final class Master {
      *
      * @param task the task a timeline submission was numbered with, or null to number it now
      */
-    private Applied apply(Action action, TaskSpec task) {
+    private Applied apply(Action action, Timeline.Due due) {
         if (action instanceof Action.Submit s) {
-            TaskSpec t = task != null ? task : timeline.newTask(s.task());
-            submit(t, s.worker(), s.maxAttempts());
+            TaskSpec t = due != null ? due.task() : timeline.newTask(s.task());
+            submit(t, s.worker(), s.maxAttempts(), due);
             return Applied.did("task", t.id());
         } else if (action instanceof Action.AddWorker add) {
             int worker = lifecycle.add(add.capacity());
@@ -154,8 +222,9 @@ final class Master {
         return Status.of(scheduler, book, resources, liveness, System.nanoTime());
     }
 
-    private void submit(TaskSpec task, int worker, int maxAttempts) {
-        book.add(task, maxAttempts > 0 ? maxAttempts : config.maxAttempts());
+    private void submit(TaskSpec task, int worker, int maxAttempts, Timeline.Due due) {
+        book.add(task, maxAttempts > 0 ? maxAttempts : config.maxAttempts(), due == null ? -1 : due.request(),
+                due == null ? 0 : due.repeat());
         Scheduler.State state = worker == Request.ANY_WORKER ? null : scheduler.state(worker);
         if (state == Scheduler.State.STANDBY || state == Scheduler.State.STOPPED) {
             Log.warn("task " + task.id() + " was sent to worker " + worker + ", which is " + state
@@ -172,7 +241,10 @@ final class Master {
     /** Carries out the timeline actions that are due; a phase stops the release until it is crossed. */
     private void release() {
         for (Timeline.Due due : timeline.due(System.currentTimeMillis() - epochMs)) {
-            apply(due.action(), due.task());
+            if (due.task() == null) {
+                journal.append(JournalCodec.action(due.request(), due.repeat()));
+            }
+            apply(due.action(), due);
         }
     }
 

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.BiConsumer;
 
 /**
  * The shared resources, held by the master, each under a reader-writer lock: many readers
@@ -46,16 +47,35 @@ final class ResourceTable {
     private final Map<String, Resource> resources = new LinkedHashMap<>();
     private long withValue;
     private long versionOnly;
+    private BiConsumer<String, Replicas.Entry> onWrite = (name, value) -> { };
+
+    /** Tells {@code listener} each new value with its version (the journal keeps them). */
+    void onWrite(BiConsumer<String, Replicas.Entry> listener) {
+        this.onWrite = listener;
+    }
 
     /** Declares a resource, or replaces the value of one that exists (a new version). */
     void declare(String name, ResourceType type, Object value) {
         Resource r = resources.get(name);
         if (r == null || r.type != type) {
-            resources.put(name, new Resource(type, value));
+            r = new Resource(type, value);
+            resources.put(name, r);
         } else {
             r.value = value;
             r.version++;
         }
+        written(name, r);
+    }
+
+    /** Puts back a value and version an earlier run wrote (read from its journal). */
+    void restore(String name, Replicas.Entry e) {
+        Resource r = new Resource(e.type(), e.value());
+        r.version = e.version();
+        resources.put(name, r);
+    }
+
+    private void written(String name, Resource r) {
+        onWrite.accept(name, new Replicas.Entry(r.type, r.version, r.value));
     }
 
     /** A worker asks for a lock; returns what can be granted now (maybe nothing). */
@@ -83,6 +103,7 @@ final class ResourceTable {
             if (newValue != null) {
                 r.value = r.type.coerce(newValue);
                 r.version++;
+                written(name, r);
             }
         } else if (mode == Mode.READ) {
             r.readers.computeIfPresent(worker, (w, n) -> n > 1 ? n - 1 : null);

@@ -274,6 +274,16 @@ final class Scheduler {
         return n;
     }
 
+    /** True when some worker holds a task (running or in its queue). */
+    boolean holding() {
+        for (WorkerSlot slot : slots) {
+            if (!slot.held.isEmpty()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** True when no task waits anywhere and no worker holds one. */
     boolean drained() {
         if (queued() > 0) {

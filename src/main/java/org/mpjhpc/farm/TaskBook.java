@@ -36,22 +36,68 @@ final class TaskBook {
     }
 
     private final List<Entry> entries = new ArrayList<>();
+    private final Journal journal;
     private long duplicates;
     private long finished;
     private long givenUp;
+    private long restored;
 
-    void add(TaskSpec task) {
-        add(task, Integer.MAX_VALUE);
+    TaskBook() {
+        this(Journal.off());
     }
 
-    /** @param maxAttempts runs that may end in a worker's death before the task is given up */
-    void add(TaskSpec task, int maxAttempts) {
-        if (task.id() != entries.size()) {
-            throw new IllegalStateException("task ids must be dense, got " + task.id());
+    /** A book that journals every task queued, dispatched and finished. */
+    TaskBook(Journal journal) {
+        this.journal = journal;
+    }
+
+    void add(TaskSpec task) {
+        add(task, Integer.MAX_VALUE, -1, 0);
+    }
+
+    /**
+     * @param maxAttempts runs that may end in a worker's death before the task is given up
+     * @param request     the timeline request that submitted it, -1 for the control endpoint
+     * @param repeat      which repetition of that request
+     */
+    void add(TaskSpec task, int maxAttempts, int request, int repeat) {
+        entry(task.id(), task.kind(), maxAttempts);
+        journal.append(JournalCodec.queued(task, maxAttempts, request, repeat));
+    }
+
+    private Entry entry(int id, TaskKind kind, int maxAttempts) {
+        if (id != entries.size()) {
+            throw new IllegalStateException("task ids must be dense, got " + id);
         }
-        Entry e = new Entry(task.id(), task.kind());
+        Entry e = new Entry(id, kind);
         e.maxAttempts = maxAttempts;
         entries.add(e);
+        return e;
+    }
+
+    /**
+     * Takes a task back from the journal of an earlier run: with its result, which stands,
+     * or without, and then it is queued again by the caller. Nothing is journaled again.
+     */
+    void restore(JournalReplay.Task t) {
+        Entry e = entry(t.id, t.kind, t.maxAttempts);
+        e.attempts = t.attempts;
+        Outcome o = t.outcome;
+        if (o != null) {
+            e.status = o.ok() ? Status.DONE : Status.FAILED;
+            e.worker = o.worker();
+            e.result = o.result();
+            e.error = o.error();
+            e.startMs = o.startMs();
+            e.endMs = o.endMs();
+            finished++;
+            restored++;
+        }
+    }
+
+    /** Results taken from the journal of an earlier run. */
+    long restored() {
+        return restored;
     }
 
     int maxAttempts(int id) {
@@ -72,6 +118,7 @@ final class TaskBook {
         e.endMs = nowMs;
         givenUp++;
         finished++;
+        journal.append(JournalCodec.result(e));
     }
 
     /** Tasks the master ended itself: no worker delivered a result for them. */
@@ -86,6 +133,7 @@ final class TaskBook {
         if (!e.finished()) {
             e.status = Status.DISPATCHED;
             e.worker = worker;
+            journal.append(JournalCodec.dispatched(task.id(), task.attempt()));
         }
     }
 
@@ -103,6 +151,7 @@ final class TaskBook {
         e.startMs = o.startMs();
         e.endMs = o.endMs();
         finished++;
+        journal.append(JournalCodec.result(e));
         return true;
     }
 

@@ -9,8 +9,11 @@ import java.util.List;
  * order, starting at 0. Pure logic, driven by the master's clock.
  */
 final class Timeline {
-    /** One action that is due; {@code task} is the new task for a submission, else null. */
-    record Due(Action action, TaskSpec task) {
+    /**
+     * One action that is due; {@code task} is the new task for a submission, else null.
+     * {@code request} and {@code repeat} say where in the timeline it stands.
+     */
+    record Due(Action action, TaskSpec task, int request, int repeat) {
         int worker() {
             return ((Action.Submit) action).worker();
         }
@@ -32,11 +35,8 @@ final class Timeline {
         List<Due> out = new ArrayList<>();
         while (!done() && nowMs >= dueAtMs) {
             Request r = requests.get(request);
-            if (r.action() instanceof Action.Submit s) {
-                out.add(new Due(s, newTask(s.task())));
-            } else {
-                out.add(new Due(r.action(), null));
-            }
+            TaskSpec task = r.action() instanceof Action.Submit s ? newTask(s.task()) : null;
+            out.add(new Due(r.action(), task, request, repeat));
             if (r.sleepMs() > 0) {
                 dueAtMs = nowMs + r.sleepMs();
             }
@@ -47,6 +47,17 @@ final class Timeline {
             }
         }
         return out;
+    }
+
+    /**
+     * Goes on from where an earlier run stopped: request {@code request}, its repetition
+     * {@code repeat}, with {@code tasks} ids already given. What was due before is skipped.
+     */
+    void resumeAt(int request, int repeat, int tasks) {
+        this.request = request;
+        this.repeat = repeat;
+        this.nextId = tasks;
+        skipEmpty();
     }
 
     /** A new task with the next id: timeline and control endpoint share one numbering. */

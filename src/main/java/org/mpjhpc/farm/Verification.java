@@ -21,7 +21,7 @@ record Verification(boolean passed, List<String> checks, String line) {
         for (long c : workerCompleted) {
             reduced += c;
         }
-        long runs = book.finished() - book.givenUp() + book.duplicates();
+        long runs = book.finished() - book.restored() - book.givenUp() + book.duplicates();
         v.check(reduced == runs, "workers report " + reduced + " run(s) by Reduce, master received " + runs);
         long fibs = 0;
         long wrong = 0;
@@ -34,6 +34,10 @@ record Verification(boolean passed, List<String> checks, String line) {
             }
         }
         v.check(wrong == 0, (fibs - wrong) + "/" + fibs + " fib results match the iterative values");
+        if (run.config().durability().resume()) {
+            v.check(book.restored() == run.journaled(), book.restored() + " results from the journal, "
+                    + (book.finished() - book.restored()) + " run now");
+        }
         return new Verification(v.passed(), v.checks(), v.line());
     }
 }

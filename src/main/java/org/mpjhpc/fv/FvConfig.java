@@ -22,6 +22,12 @@ public record FvConfig(Problem problem, int nx, int ny, double gamma, double cfl
         int order, Riemann riemann, Limiter limiter, Boundary[] boundaries, Halo halo, int workers,
         int diagnosticsEvery, long heartbeatMs, int checkpointEvery, int vtkEvery, boolean restart) implements Settings {
 
+    /** The same run, restarting from the checkpoint in the output folder. */
+    FvConfig restarting() {
+        return new FvConfig(problem, nx, ny, gamma, cfl, tEnd, maxSteps, order, riemann, limiter, boundaries, halo,
+                workers, diagnosticsEvery, heartbeatMs, checkpointEvery, vtkEvery, true);
+    }
+
     /** The approximate Riemann solvers a config may name. */
     enum Riemann {
         HLLC, HLL;

@@ -21,10 +21,20 @@ public final class FvConfigReader {
      * Reads {@code fv:}. A restart needs a whole checkpoint of this job's problem, grid,
      * gamma and boundaries in {@code outDir}, checked here, before any rank starts.
      *
+     * {@code --resume} restarts from the checkpoint when there is one, and starts afresh
+     * (saying so) when there is none yet, so a batch script may always pass it.
+     *
      * @param np the MPI ranks of the run, or 0 when not known yet
      */
-    public static FvConfig read(Section fv, int np, String outDir) {
+    public static FvConfig read(Section fv, int np, String outDir, boolean resume) {
         FvConfig config = readSection(fv, np);
+        if (resume && !config.restart()) {
+            if (java.nio.file.Files.exists(Checkpoint.file(outDir))) {
+                config = config.restarting();
+            } else {
+                org.mpjhpc.log.Log.warn("--resume: no checkpoint in " + outDir + " yet; starting from the beginning");
+            }
+        }
         if (config.restart()) {
             Checkpoint.check(Checkpoint.file(outDir), config);
         }

@@ -1,0 +1,167 @@
+package org.mpjhpc.farm;
+
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The journal's records, written and read in one place. On file each record is
+ * {@code int length, int crc32(payload), payload}; the payload's first byte is its
+ * {@link Type}. The journal's first record is the {@link Type#HEADER}: the config lines a
+ * resumed run must match.
+ */
+final class JournalCodec {
+    /** What a record says. The ordinal is on file: append new types, never reorder. */
+    enum Type { HEADER, QUEUED, DISPATCHED, RESULT, RESOURCE, ACTION, END }
+
+    /** The largest payload a reader accepts; a longer length field is damage, not data. */
+    static final int MAX_PAYLOAD = 16 << 20;
+
+    /** Writes one record's payload. */
+    interface Body {
+        void write(DataOutputStream out) throws IOException;
+    }
+
+    private JournalCodec() {
+    }
+
+    static void frame(ByteArrayOutputStream to, byte[] payload, int length, int crc) {
+        writeInt(to, length);
+        writeInt(to, crc);
+        to.write(payload, 0, length);
+    }
+
+    private static void writeInt(ByteArrayOutputStream to, int v) {
+        to.write(v >>> 24);
+        to.write(v >>> 16);
+        to.write(v >>> 8);
+        to.write(v);
+    }
+
+    static Body header(List<String> configLines) {
+        return out -> {
+            out.writeByte(Type.HEADER.ordinal());
+            out.writeInt(configLines.size());
+            for (String line : configLines) {
+                Wire.writeString(out, line);
+            }
+        };
+    }
+
+    /** A task entered the queue; {@code request} is -1 for one submitted through the control endpoint. */
+    static Body queued(TaskSpec task, int maxAttempts, int request, int repeat) {
+        return out -> {
+            out.writeByte(Type.QUEUED.ordinal());
+            out.writeInt(task.id());
+            out.writeInt(maxAttempts);
+            out.writeInt(request);
+            out.writeInt(repeat);
+            Wire.writeKind(out, task.kind());
+        };
+    }
+
+    static Body dispatched(int id, int attempt) {
+        return out -> {
+            out.writeByte(Type.DISPATCHED.ordinal());
+            out.writeInt(id);
+            out.writeInt(attempt);
+        };
+    }
+
+    /** A task's one recorded result (done, failed, or given up by the master). */
+    static Body result(TaskBook.Entry e) {
+        return out -> {
+            out.writeByte(Type.RESULT.ordinal());
+            out.writeInt(e.id);
+            out.writeInt(e.attempts);
+            out.writeInt(e.worker);
+            out.writeBoolean(e.status == TaskBook.Status.DONE);
+            Wire.writeString(out, e.result);
+            Wire.writeString(out, e.error);
+            out.writeLong(e.startMs);
+            out.writeLong(e.endMs);
+        };
+    }
+
+    static Body resource(String name, Replicas.Entry value) {
+        return out -> {
+            out.writeByte(Type.RESOURCE.ordinal());
+            Wire.writeString(out, name);
+            out.writeUTF(value.type().name());
+            out.writeLong(value.version());
+            Wire.writeString(out, Wire.json(value.value()));
+        };
+    }
+
+    /** A timeline action other than a submission was carried out (its position is passed). */
+    static Body action(int request, int repeat) {
+        return out -> {
+            out.writeByte(Type.ACTION.ordinal());
+            out.writeInt(request);
+            out.writeInt(repeat);
+        };
+    }
+
+    /** The run ended and its report was written: a later run starts afresh. */
+    static Body end() {
+        return out -> out.writeByte(Type.END.ordinal());
+    }
+
+    /** Receives decoded records, in file order. */
+    interface Visitor {
+        void header(List<String> configLines);
+
+        void queued(int id, int maxAttempts, int request, int repeat, TaskKind kind);
+
+        void dispatched(int id, int attempt);
+
+        void result(int id, int attempts, Outcome outcome);
+
+        void resource(String name, Replicas.Entry value);
+
+        void action(int request, int repeat);
+
+        void end();
+    }
+
+    /** Decodes one payload (CRC already checked) and passes it on. */
+    static void decode(DataInputStream in, Visitor v) throws IOException {
+        int type = in.readUnsignedByte();
+        if (type >= Type.values().length) {
+            throw new IOException("unknown journal record type " + type);
+        }
+        switch (Type.values()[type]) {
+            case HEADER -> {
+                int n = in.readInt();
+                List<String> lines = new ArrayList<>();
+                for (int i = 0; i < n; i++) {
+                    lines.add(Wire.readString(in));
+                }
+                v.header(lines);
+            }
+            case QUEUED -> v.queued(in.readInt(), in.readInt(), in.readInt(), in.readInt(), Wire.readKind(in));
+            case DISPATCHED -> v.dispatched(in.readInt(), in.readInt());
+            case RESULT -> {
+                int id = in.readInt();
+                int attempts = in.readInt();
+                int worker = in.readInt();
+                boolean ok = in.readBoolean();
+                Outcome o = new Outcome(id, attempts, worker, ok, Wire.readString(in), Wire.readString(in),
+                        in.readLong(), in.readLong());
+                v.result(id, attempts, o);
+            }
+            case RESOURCE -> {
+                String name = Wire.readString(in);
+                ResourceType type2 = ResourceType.valueOf(in.readUTF());
+                long version = in.readLong();
+                v.resource(name, new Replicas.Entry(type2, version, type2.coerce(Wire.value(Wire.readString(in)))));
+            }
+            case ACTION -> v.action(in.readInt(), in.readInt());
+            case END -> v.end();
+            default -> throw new IOException("no reader for journal record " + type);
+        }
+    }
+}
