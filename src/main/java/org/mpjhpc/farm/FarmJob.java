@@ -19,6 +19,8 @@ public final class FarmJob {
     private static final int FIELDS = 3;
     /** Beyond the grace period, the time to stop the workers and write the journal and report. */
     private static final long SAVE_MS = 30_000;
+    /** The exit code of a job the watchdog ended ({@code watchdog_s}). */
+    static final int HUNG_EXIT_CODE = 5;
 
     private FarmJob() {
     }
@@ -73,21 +75,25 @@ public final class FarmJob {
             counts.busyNanos()[w] = all[at + BUSY_NANOS];
         }
         Verification verification = Verification.of(run, counts.completed());
-        boolean ok = verification.passed() && !run.abandoned();
-        int code = run.interrupted() ? Shutdown.EXIT_CODE : ok ? 0 : 1;
+        boolean ok = verification.passed() && run.end() == FarmRun.End.COMPLETE;
+        int code = switch (run.end()) {
+            case INTERRUPTED -> Shutdown.EXIT_CODE;
+            case HUNG -> HUNG_EXIT_CODE;
+            default -> ok ? 0 : 1;
+        };
         FarmReport.write(job, run, counts, verification, ranks, code, report);
-        if (run.interrupted()) {
+        if (run.end() == FarmRun.End.INTERRUPTED || run.end() == FarmRun.End.HUNG) {
             closeJournal(run.journal());
-            Log.warn("stopped by a signal: " + run.book().finished() + " of " + run.book().entries().size()
-                    + " queued task(s) are recorded in " + FarmJournal.file(job.outDir())
-                    + "; run the job again with --resume to go on");
+            Log.warn((run.interrupted() ? "stopped by a signal: " : "stopped by the watchdog: ")
+                    + run.book().finished() + " of " + run.book().entries().size() + " queued task(s) are recorded in "
+                    + FarmJournal.file(job.outDir()) + "; run the job again with --resume to go on");
         } else {
             run.journal().append(JournalCodec.end());
             closeJournal(run.journal());
         }
         System.out.print(FarmSummary.table(job, run, counts, verification, ranks));
         System.out.flush();
-        if (!ok && !run.interrupted()) {
+        if (!ok && run.end() != FarmRun.End.INTERRUPTED && run.end() != FarmRun.End.HUNG) {
             Log.error("job failed: " + (run.abandoned() ? "work was left undone" : "verification failed"));
         }
         return code;

@@ -78,7 +78,14 @@ final class FarmReport {
         ObjectNode root = JSON.createObjectNode();
         root.put("job", job.name());
         root.put("kind", "farm");
-        root.put("status", run.interrupted() ? "interrupted" : code == 0 ? "ok" : "failed");
+        root.put("status", switch (run.end()) {
+            case INTERRUPTED -> "interrupted";
+            case HUNG -> "hung";
+            default -> code == 0 ? "ok" : "failed";
+        });
+        if (run.hangDump() != null) {
+            root.put("hang_dump", run.hangDump());
+        }
         root.put("exit_code", code);
         root.put("ranks", ranks);
         workers(root.putArray("workers"), run, counts);
@@ -171,7 +178,7 @@ final class FarmReport {
         return new Timing("task", run.book().finished()).scope("rank 0, the master's event loop")
                 .phase("dispatch", dispatch).phase("receive", receive).phase("idle", idle)
                 .phase("bookkeeping", Math.max(0, loop - dispatch - receive - idle)).span("loop", loop)
-                .first("first result after", t.firstResultNanos() / 1e9)
+                .first("first result after", t.firstResultNanos() < 0 ? Double.NaN : t.firstResultNanos() / 1e9)
                 .wall((t.end - t.start) / 1e9);
     }
 

@@ -35,7 +35,8 @@ final class FarmSummary {
         MasterTimes t = run.times();
         Timing timing = FarmReport.timing(run);
         out.append(timing.table());
-        line(out, "%.0f tasks/s over the loop; master CPU %.1f%% of its wall clock", 1e6 / timing.microsPerUnit(),
+        double perSecond = run.book().finished() == 0 ? 0 : 1e6 / timing.microsPerUnit();
+        line(out, "%.0f tasks/s over the loop; master CPU %.1f%% of its wall clock", perSecond,
                 100 * FarmReport.share(t.cpu, t.end - t.start));
         long[] busy = counts.busyNanos();
         int busiest = 0;

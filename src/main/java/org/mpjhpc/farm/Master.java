@@ -38,6 +38,8 @@ final class Master {
     private Timeline timeline;
     private ControlServer control;
     private boolean shutdownAsked;
+    private Watchdog watchdog;
+    private String hangDump;
 
     /**
      * @param journal where tasks, results and resource writes are recorded
@@ -69,25 +71,39 @@ final class Master {
         long cpuStart = threads.getCurrentThreadCpuTime();
         long start = System.nanoTime();
         timeline = new Timeline(config.requests());
+        watchdog = new Watchdog(config.durability().watchdogMs(), System.nanoTime());
         resume();
         control = Control.start(config.control(), outDir);
         Backoff backoff = new Backoff(20_000, 1_000_000);
         Log.info("master: " + config.capacities().size() + " worker(s) with capacities " + config.capacities()
                 + (config.standby() > 0 ? ", " + config.standby() + " standby" : "") + ", "
                 + config.totalTasks() + " task(s) to run");
-        boolean abandoned = false;
-        boolean interrupted = false;
+        FarmRun.End end = loop(backoff);
+        long loopEnd = System.nanoTime();
+        if (control != null) {
+            control.close();
+        }
+        stopWorkers();
+        times.finish(start, loopEnd, System.nanoTime(), threads.getCurrentThreadCpuTime() - cpuStart);
+        return new FarmRun(config, book, scheduler, resources, events, times, end, hangDump, journal,
+                replay == null ? 0 : replay.results());
+    }
+
+    /** The event loop, until the work is done or something ends it early; says how it ended. */
+    private FarmRun.End loop(Backoff backoff) {
         while (!finished()) {
             if (Shutdown.requested()) {
-                interrupted = true;
                 letRunningFinish();
-                break;
+                return FarmRun.End.INTERRUPTED;
             }
             boolean active = turn();
             if (nobodyLeft()) {
                 Log.error("no worker is left to work; " + scheduler.queued() + " task(s) cannot run");
-                abandoned = true;
-                break;
+                return FarmRun.End.ABANDONED;
+            }
+            if (watchdog.hung(System.nanoTime(), scheduler.holding())) {
+                hang();
+                return FarmRun.End.HUNG;
             }
             if (active) {
                 backoff.reset();
@@ -97,14 +113,16 @@ final class Master {
                 times.idle(System.nanoTime() - w0);
             }
         }
-        long loopEnd = System.nanoTime();
-        if (control != null) {
-            control.close();
-        }
-        stopWorkers();
-        times.finish(start, loopEnd, System.nanoTime(), threads.getCurrentThreadCpuTime() - cpuStart);
-        return new FarmRun(config, book, scheduler, resources, events, times, abandoned, interrupted, journal,
-                replay == null ? 0 : replay.results());
+        return FarmRun.End.COMPLETE;
+    }
+
+    /** The watchdog fired: the stacks and the lock table go to a file, and the job ends. */
+    private void hang() {
+        String why = "no task finished for " + Math.round(watchdog.silentSeconds(System.nanoTime()))
+                + " s (watchdog_s) while the workers held tasks";
+        hangDump = HangDump.write(outDir, why, scheduler, book, resources).toString();
+        Log.error("job hung: " + why + "; every thread's stack and the lock table are in " + hangDump);
+        events.add("hung", -1, why);
     }
 
     /**
@@ -360,7 +378,11 @@ final class Master {
     private void result(int worker, Outcome o, long now) {
         times.firstResult(now);
         scheduler.complete(worker, o.taskId(), o.attempt());
-        if (!book.record(o)) {
+        boolean recorded = book.record(o);
+        if (recorded) {
+            watchdog.progress(now);
+        }
+        if (!recorded) {
             Log.info("dropped a duplicate result of task " + o.taskId() + " (attempt " + o.attempt() + ")");
         } else if (o.ok()) {
             Log.debug("task " + o.taskId() + " done on worker " + o.worker() + ": " + o.result());

@@ -175,6 +175,28 @@ final class ResourceTable {
         return out;
     }
 
+    /** Each resource that is held or waited for: holders, then waiting requests in order. */
+    List<String> lockTable() {
+        List<String> lines = new ArrayList<>();
+        resources.forEach((name, r) -> {
+            if (r.writer < 0 && r.readers.isEmpty() && r.waiting.isEmpty()) {
+                return;
+            }
+            StringBuilder line = new StringBuilder("'" + name + "': ");
+            line.append(r.writer >= 0 ? "write lock held by worker " + r.writer
+                    : r.readers.isEmpty() ? "free" : "read locks held by worker(s) " + r.readers.keySet());
+            for (Waiting w : r.waiting) {
+                line.append("; worker ").append(w.worker()).append(" waits to ")
+                        .append(w.mode() == Mode.WRITE ? "write" : "read");
+            }
+            lines.add(line.toString());
+        });
+        if (lines.isEmpty()) {
+            lines.add("(no lock is held or waited for)");
+        }
+        return lines;
+    }
+
     long grantsWithValue() {
         return withValue;
     }

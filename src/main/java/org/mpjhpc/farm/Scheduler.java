@@ -250,6 +250,11 @@ final class Scheduler {
         return slots[worker].capacity;
     }
 
+    /** The tasks a worker holds, running or queued there. */
+    java.util.Collection<TaskSpec> heldTasks(int worker) {
+        return java.util.List.copyOf(slots[worker].held.values());
+    }
+
     int held(int worker) {
         return slots[worker].held.size();
     }

@@ -99,7 +99,7 @@ public final class Timing {
         line(t, "%-14s %10.4f %7.1f%% %12.1f", spanName, whole, 100.0, microsPerUnit());
         StringBuilder tail = new StringBuilder();
         if (firstLabel != null) {
-            tail.append(String.format(Locale.ROOT, "%s %.4f s; ", firstLabel, first));
+            tail.append(Double.isNaN(first) ? firstLabel + " none; " : String.format(Locale.ROOT, "%s %.4f s; ", firstLabel, first));
         }
         String amount = units == Math.rint(units) ? Long.toString((long) units) : String.format(Locale.ROOT, "%.1f", units);
         boolean plural = !amount.equals("1") && unit.equals(unit.toLowerCase(Locale.ROOT));
@@ -120,7 +120,9 @@ public final class Timing {
         if (!Double.isNaN(wall)) {
             timing.put("wall", wall);
         }
-        if (firstLabel != null) {
+        if (firstLabel != null && Double.isNaN(first)) {
+            timing.putNull("first_step"); // nothing finished: no first step to time
+        } else if (firstLabel != null) {
             timing.put("first_step", first);
         }
         timing.put("unit", unit);
