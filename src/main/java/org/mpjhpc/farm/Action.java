@@ -9,11 +9,17 @@ public sealed interface Action extends Serializable {
      *
      * @param maxAttempts runs that may end in their worker's death before the task is given
      *                    up as failed; 0 for the job's {@code farm.max_attempts}
+     * @param timeoutMs   a run longer than this fails ({@code task.timeout_ms}); 0 for none
      */
-    record Submit(TaskKind task, int worker, int maxAttempts) implements Action {
+    record Submit(TaskKind task, int worker, int maxAttempts, long timeoutMs) implements Action {
         /** With the job's max_attempts. */
         public Submit(TaskKind task, int worker) {
-            this(task, worker, 0);
+            this(task, worker, 0, 0);
+        }
+
+        /** With no time limit of its own. */
+        public Submit(TaskKind task, int worker, int maxAttempts) {
+            this(task, worker, maxAttempts, 0);
         }
     }
 

@@ -217,7 +217,7 @@ final class ControlServer implements AutoCloseable {
     /** A task, with its own {@code max_attempts} when the body gives one. */
     private static Action.Submit submit(Section task, int worker) {
         int maxAttempts = task.has("max_attempts") ? task.intIn("max_attempts", 0, 1, 1000) : 0;
-        return new Action.Submit(FarmConfigReader.task(task), worker, maxAttempts);
+        return FarmConfigReader.submit(task, worker, maxAttempts);
     }
 
     private static int capacity(Section add) {

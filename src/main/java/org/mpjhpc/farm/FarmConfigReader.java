@@ -105,7 +105,7 @@ public final class FarmConfigReader {
                     + String.join(", ", KINDS) + (kinds.isEmpty() ? "" : "; found " + String.join(", ", kinds)));
         }
         Action action = switch (kinds.get(0)) {
-            case "task" -> new Action.Submit(task(r.section("task")),
+            case "task" -> submit(r.section("task"),
                     r.has("worker") ? r.intIn("worker", 0, 0, workers - 1) : Request.ANY_WORKER,
                     r.has("max_attempts") ? r.intIn("max_attempts", 1, 1, 1000) : 0);
             case "add_worker" -> addWorker(r.section("add_worker"));
@@ -185,6 +185,12 @@ public final class FarmConfigReader {
         long ms = f.longIn("ms", 0, 0, 86_400_000);
         f.finish();
         return new Action.Fault(worker, kind, ms);
+    }
+
+    /** A submission of {@code task:}, with its {@code timeout_ms} (shell tasks keep theirs in the kind). */
+    static Action.Submit submit(Section t, int worker, int maxAttempts) {
+        long timeout = "shell".equals(t.string("type", "")) ? 0 : t.longIn("timeout_ms", 0, 0, 86_400_000);
+        return new Action.Submit(task(t), worker, maxAttempts, timeout);
     }
 
     static TaskKind task(Section t) {

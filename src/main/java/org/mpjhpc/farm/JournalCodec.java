@@ -59,6 +59,7 @@ final class JournalCodec {
             out.writeInt(maxAttempts);
             out.writeInt(request);
             out.writeInt(repeat);
+            out.writeLong(task.timeoutMs());
             Wire.writeKind(out, task.kind());
         };
     }
@@ -114,7 +115,7 @@ final class JournalCodec {
     interface Visitor {
         void header(List<String> configLines);
 
-        void queued(int id, int maxAttempts, int request, int repeat, TaskKind kind);
+        void queued(int id, int maxAttempts, int request, int repeat, long timeoutMs, TaskKind kind);
 
         void dispatched(int id, int attempt);
 
@@ -142,7 +143,8 @@ final class JournalCodec {
                 }
                 v.header(lines);
             }
-            case QUEUED -> v.queued(in.readInt(), in.readInt(), in.readInt(), in.readInt(), Wire.readKind(in));
+            case QUEUED -> v.queued(in.readInt(), in.readInt(), in.readInt(), in.readInt(), in.readLong(),
+                    Wire.readKind(in));
             case DISPATCHED -> v.dispatched(in.readInt(), in.readInt());
             case RESULT -> {
                 int id = in.readInt();

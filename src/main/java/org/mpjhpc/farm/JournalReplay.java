@@ -26,13 +26,15 @@ final class JournalReplay implements JournalCodec.Visitor {
         final int id;
         final TaskKind kind;
         final int maxAttempts;
+        final long timeoutMs;
         int attempts;
         Outcome outcome;
 
-        Task(int id, TaskKind kind, int maxAttempts) {
+        Task(int id, TaskKind kind, int maxAttempts, long timeoutMs) {
             this.id = id;
             this.kind = kind;
             this.maxAttempts = maxAttempts;
+            this.timeoutMs = timeoutMs;
         }
     }
 
@@ -100,11 +102,11 @@ final class JournalReplay implements JournalCodec.Visitor {
     }
 
     @Override
-    public void queued(int id, int maxAttempts, int request, int repeat, TaskKind kind) {
+    public void queued(int id, int maxAttempts, int request, int repeat, long timeoutMs, TaskKind kind) {
         if (id != tasks.size()) {
             throw new IllegalStateException("journal task ids are not dense: " + id + " after " + tasks.size());
         }
-        tasks.add(new Task(id, kind, maxAttempts));
+        tasks.add(new Task(id, kind, maxAttempts, timeoutMs));
         if (request >= 0) {
             passed(request, repeat);
         }

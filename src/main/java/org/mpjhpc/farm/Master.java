@@ -162,7 +162,7 @@ final class Master {
         for (JournalReplay.Task t : replay.tasks()) {
             book.restore(t);
             if (t.outcome == null) {
-                scheduler.submit(new TaskSpec(t.id, t.attempts + 1, t.kind));
+                scheduler.submit(new TaskSpec(t.id, t.attempts + 1, t.kind, t.timeoutMs));
                 again++;
             }
         }
@@ -211,7 +211,7 @@ final class Master {
      */
     private Applied apply(Action action, Timeline.Due due) {
         if (action instanceof Action.Submit s) {
-            TaskSpec t = due != null ? due.task() : timeline.newTask(s.task());
+            TaskSpec t = due != null ? due.task() : timeline.newTask(s);
             submit(t, s.worker(), s.maxAttempts(), due);
             return Applied.did("task", t.id());
         } else if (action instanceof Action.AddWorker add) {

@@ -67,6 +67,7 @@ final class Protocol {
             for (TaskSpec t : tasks) {
                 out.writeInt(t.id());
                 out.writeInt(t.attempt());
+                out.writeLong(t.timeoutMs());
                 writeKind(out, t.kind());
             }
         });
@@ -77,7 +78,10 @@ final class Protocol {
             int n = in.readInt();
             List<TaskSpec> tasks = new ArrayList<>(n);
             for (int i = 0; i < n; i++) {
-                tasks.add(new TaskSpec(in.readInt(), in.readInt(), readKind(in)));
+                int id = in.readInt();
+                int attempt = in.readInt();
+                long timeoutMs = in.readLong();
+                tasks.add(new TaskSpec(id, attempt, readKind(in), timeoutMs));
             }
             return tasks;
         });

@@ -205,7 +205,7 @@ final class Scheduler {
         WorkerSlot slot = slots[worker];
         List<TaskSpec> back = new ArrayList<>();
         for (TaskSpec t : slot.held.values()) {
-            back.add(new TaskSpec(t.id(), t.attempt() + 1, t.kind()));
+            back.add(t.retry());
         }
         back.addAll(slot.pinned);
         slot.held.clear();

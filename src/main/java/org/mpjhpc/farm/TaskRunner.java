@@ -1,5 +1,9 @@
 package org.mpjhpc.farm;
 
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /** Runs one task on a worker and turns whatever happens into an {@link Outcome}. */
 final class TaskRunner {
@@ -41,7 +45,41 @@ final class TaskRunner {
     }
 
     private String execute(TaskSpec task) throws Exception {
-        return TaskType.of(task.kind()).runAny(task.kind(), new Env(task, worker, resources));
+        return task.timeoutMs() > 0 ? within(task) : run(task, task.kind());
+    }
+
+    private String run(TaskSpec task, TaskKind kind) throws Exception {
+        return TaskType.of(kind).runAny(kind, new Env(task, worker, resources));
+    }
+
+    /**
+     * Runs a task with a time limit on a thread of its own: when the limit passes, the task
+     * is interrupted and reported failed, and this executor thread goes on. A task that
+     * ignores the interrupt keeps its thread (a daemon) but no longer holds up the worker.
+     */
+    private String within(TaskSpec task) throws Exception {
+        FutureTask<String> run = new FutureTask<>(() -> run(task, task.kind()));
+        Thread thread = new Thread(run, "task-" + task.id());
+        thread.setDaemon(true);
+        thread.start();
+        try {
+            return run.get(task.timeoutMs(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            thread.interrupt();
+            throw new TaskFailure("timed out after " + task.timeoutMs() + " ms (timeout_ms)");
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof Exception ex) {
+                throw ex;
+            }
+            if (cause instanceof Error error) {
+                throw error; // an ExecutorDeath kills this executor thread, as without a time limit
+            }
+            throw e;
+        } catch (InterruptedException e) {
+            thread.interrupt(); // this executor is being killed: the task goes with it
+            throw e;
+        }
     }
 
     /** A task's own failure, reported with this message. */

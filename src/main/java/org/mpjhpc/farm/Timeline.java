@@ -35,7 +35,7 @@ final class Timeline {
         List<Due> out = new ArrayList<>();
         while (!done() && nowMs >= dueAtMs) {
             Request r = requests.get(request);
-            TaskSpec task = r.action() instanceof Action.Submit s ? newTask(s.task()) : null;
+            TaskSpec task = r.action() instanceof Action.Submit s ? newTask(s) : null;
             out.add(new Due(r.action(), task, request, repeat));
             if (r.sleepMs() > 0) {
                 dueAtMs = nowMs + r.sleepMs();
@@ -61,8 +61,8 @@ final class Timeline {
     }
 
     /** A new task with the next id: timeline and control endpoint share one numbering. */
-    TaskSpec newTask(TaskKind kind) {
-        return new TaskSpec(nextId++, 1, kind);
+    TaskSpec newTask(Action.Submit submit) {
+        return new TaskSpec(nextId++, 1, submit.task(), submit.timeoutMs());
     }
 
     private void skipEmpty() {

@@ -84,4 +84,19 @@ class TaskRunnerTest {
         assertTrue(slept.ok());
         assertTrue(slept.endMs() - slept.startMs() >= 19, "slept " + (slept.endMs() - slept.startMs()));
     }
+
+    @Test
+    void aTimeLimitFailsATaskOfAnyTypeAndTheExecutorGoesOn() {
+        long t0 = System.nanoTime();
+        Outcome o = runner.run(new TaskSpec(7, 2, new TaskKind.Sleep(60_000), 200));
+        double s = (System.nanoTime() - t0) / 1e9;
+        assertFalse(o.ok());
+        assertEquals("timed out after 200 ms (timeout_ms)", o.error());
+        assertEquals(2, o.attempt());
+        assertTrue(s < 5, "returned after the limit, not the task: " + s + " s");
+        Outcome spin = runner.run(new TaskSpec(8, 1, new TaskKind.Spin(5_000), 100));
+        assertEquals("timed out after 100 ms (timeout_ms)", spin.error());
+        Outcome fine = runner.run(new TaskSpec(9, 1, new TaskKind.Fib(20), 10_000));
+        assertEquals("6765", fine.result(), "a task within its limit keeps its result");
+    }
 }
