@@ -48,7 +48,26 @@ public final class FarmConfigReader {
         FarmConfig config = new FarmConfig(List.copyOf(capacities), standby, stealing, order.equals("longest_first"),
                 threads, heartbeat.intervalMs(), heartbeat.timeoutMs(), List.copyOf(resources), List.copyOf(requests),
                 control, maxAttempts, durability);
+        checkMemory(config, farm);
         return FarmJournal.check(config, outDir, resume, farm.origin());
+    }
+
+    /** What the master keeps per task until the end (its record for the report), measured. */
+    static final long MASTER_BYTES_PER_TASK = 100;
+
+    /**
+     * Refuses a job whose task records cannot fit the master's heap, before it runs for
+     * hours and dies at the end; checked again at rank 0, whose heap is the one that counts.
+     */
+    private static void checkMemory(FarmConfig config, Section farm) {
+        long heap = Runtime.getRuntime().maxMemory();
+        long need = config.totalTasks() * MASTER_BYTES_PER_TASK;
+        if (need > heap * 0.8) {
+            throw new UserError(farm.origin() + ": " + farm.path() + ".requests: " + config.totalTasks()
+                    + " tasks need about " + need / (1 << 20) + " MB on the master (" + MASTER_BYTES_PER_TASK
+                    + " bytes each, kept for the report), more than 80% of its heap of " + heap / (1 << 20)
+                    + " MB; give it more (MPJRUN_JVM_OPTS=-Xmx...) or split the job");
+        }
     }
 
     private static Durability durability(Section farm) {

@@ -1,10 +1,12 @@
 package org.mpjhpc.farm;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
+import java.util.List;
 import org.mpjhpc.config.JobConfig;
 import org.mpjhpc.log.Log;
 import org.mpjhpc.output.AtomicWrite;
@@ -25,18 +27,37 @@ final class FarmReport {
     static void write(JobConfig job, FarmRun run, FarmJob.WorkerCounts counts, Verification verification,
             int ranks, int code, String extra) {
         ObjectNode root = build(job, run, counts, verification, ranks, code);
-        String text;
-        try {
-            text = JSON.writeValueAsString(root) + "\n";
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException(e);
+        for (Path file : extra == null ? List.of(Path.of(job.outDir(), "report.json"))
+                : List.of(Path.of(job.outDir(), "report.json"), Path.of(extra))) {
+            AtomicWrite.stream(file, out -> stream(root, run.book(), out));
+            Log.info("report written to " + file);
         }
-        Path main = Path.of(job.outDir(), "report.json");
-        AtomicWrite.text(main, text);
-        Log.info("report written to " + main);
-        if (extra != null) {
-            AtomicWrite.text(Path.of(extra), text);
-            Log.info("report written to " + extra);
+    }
+
+    /**
+     * Writes the report with its {@code tasks} array streamed from the book, one task at a
+     * time: a tree of a million tasks would take gigabytes (measured: 1M noop tasks ran out
+     * of a 1 GB heap while building it).
+     */
+    private static void stream(ObjectNode root, TaskBook book, java.io.OutputStream out) throws java.io.IOException {
+        try (JsonGenerator g = JSON.getFactory().createGenerator(out)) {
+            g.useDefaultPrettyPrinter();
+            g.writeStartObject();
+            for (var field : (Iterable<java.util.Map.Entry<String, com.fasterxml.jackson.databind.JsonNode>>)
+                    root::fields) {
+                g.writeFieldName(field.getKey());
+                if (field.getKey().equals("tasks")) {
+                    g.writeStartArray();
+                    for (TaskBook.Entry e : book.entries()) {
+                        task(g, e);
+                    }
+                    g.writeEndArray();
+                } else {
+                    g.writeTree(field.getValue());
+                }
+            }
+            g.writeEndObject();
+            g.writeRaw('\n');
         }
     }
 
@@ -58,19 +79,22 @@ final class FarmReport {
         }
     }
 
-    private static void tasks(ArrayNode tasks, TaskBook book) {
-        for (TaskBook.Entry e : book.entries()) {
-            ObjectNode n = tasks.addObject();
-            n.put("id", e.id);
-            n.put("type", e.kind.type());
-            n.put("worker", e.worker);
-            n.put("status", e.status.name().toLowerCase(java.util.Locale.ROOT));
-            putResult(n, e.result);
-            n.put("error", e.error);
-            n.put("attempts", e.attempts);
-            n.put("start_ms", e.startMs);
-            n.put("end_ms", e.endMs);
+    private static void task(JsonGenerator g, TaskBook.Entry e) throws java.io.IOException {
+        g.writeStartObject();
+        g.writeNumberField("id", e.id);
+        g.writeStringField("type", e.kind.type());
+        g.writeNumberField("worker", e.worker);
+        g.writeStringField("status", e.status.name().toLowerCase(java.util.Locale.ROOT));
+        if (e.result != null && e.result.matches("-?\\d{1,18}")) {
+            g.writeNumberField("result", Long.parseLong(e.result)); // whole numbers are numbers in JSON
+        } else {
+            g.writeStringField("result", e.result);
         }
+        g.writeStringField("error", e.error);
+        g.writeNumberField("attempts", e.attempts);
+        g.writeNumberField("start_ms", e.startMs);
+        g.writeNumberField("end_ms", e.endMs);
+        g.writeEndObject();
     }
 
     static ObjectNode build(JobConfig job, FarmRun run, FarmJob.WorkerCounts counts,
@@ -89,7 +113,7 @@ final class FarmReport {
         root.put("exit_code", code);
         root.put("ranks", ranks);
         workers(root.putArray("workers"), run, counts);
-        tasks(root.putArray("tasks"), run.book());
+        root.putArray("tasks"); // streamed in its place by write()
         ArrayNode events = root.putArray("events");
         for (EventLog.Event e : run.events().events()) {
             ObjectNode n = events.addObject();
@@ -114,15 +138,6 @@ final class FarmReport {
         v.put("passed", verification.passed());
         verification.checks().forEach(v.putArray("checks")::add);
         return root;
-    }
-
-    /** Whole-number results are numbers in JSON; anything else stays text. */
-    private static void putResult(ObjectNode n, String result) {
-        if (result != null && result.matches("-?\\d{1,18}")) {
-            n.put("result", Long.parseLong(result));
-        } else {
-            n.put("result", result);
-        }
     }
 
     private static ObjectNode counters(FarmRun run) {

@@ -20,6 +20,9 @@ import org.mpjhpc.output.Shutdown;
  * spinning a core.
  */
 final class Master {
+    /** Timeline submissions wait unexpanded while this many tasks are queued (bounded memory). */
+    static final int QUEUE_LIMIT = 10_000;
+
     private final Comm comm;
     private final FarmConfig config;
     private final long epochMs;
@@ -258,7 +261,8 @@ final class Master {
 
     /** Carries out the timeline actions that are due; a phase stops the release until it is crossed. */
     private void release() {
-        for (Timeline.Due due : timeline.due(System.currentTimeMillis() - epochMs)) {
+        int room = QUEUE_LIMIT - scheduler.queued();
+        for (Timeline.Due due : timeline.due(System.currentTimeMillis() - epochMs, room)) {
             if (due.task() == null) {
                 journal.append(JournalCodec.action(due.request(), due.repeat()));
             }

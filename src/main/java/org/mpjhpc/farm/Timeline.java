@@ -32,8 +32,17 @@ final class Timeline {
 
     /** Every submission due at {@code nowMs}, in order. */
     List<Due> due(long nowMs) {
+        return due(nowMs, Integer.MAX_VALUE);
+    }
+
+    /**
+     * What is due at {@code nowMs}, at most {@code room} actions: the rest stays in the
+     * timeline, unexpanded, until the queue has room (a million repeats are not a million
+     * objects at once).
+     */
+    List<Due> due(long nowMs, int room) {
         List<Due> out = new ArrayList<>();
-        while (!done() && nowMs >= dueAtMs) {
+        while (!done() && nowMs >= dueAtMs && out.size() < room) {
             Request r = requests.get(request);
             TaskSpec task = r.action() instanceof Action.Submit s ? newTask(s) : null;
             out.add(new Due(r.action(), task, request, repeat));

@@ -1,8 +1,10 @@
 package org.mpjhpc.output;
 
 import java.awt.image.RenderedImage;
+import java.io.BufferedOutputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -36,12 +38,19 @@ public final class AtomicWrite {
     }
 
     public static void bytes(Path target, byte[] data) {
+        stream(target, out -> out.write(data));
+    }
+
+    /** Writes what {@code body} writes to a stream, atomically: for output too big to hold in memory. */
+    public static void stream(Path target, Body body) {
         try {
             Path dir = target.toAbsolutePath().getParent();
             Files.createDirectories(dir);
             Path tmp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
             try {
-                Files.write(tmp, data);
+                try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16)) {
+                    body.write(out);
+                }
                 readableByAll(tmp);
                 move(tmp, target);
             } finally {
@@ -50,6 +59,12 @@ public final class AtomicWrite {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + target + ": " + e.getMessage(), e);
         }
+    }
+
+    /** Writes a file's content. */
+    @FunctionalInterface
+    public interface Body {
+        void write(OutputStream out) throws IOException;
     }
 
     /** Temporary files are private; the result is an ordinary file (rw-r--r--). */
