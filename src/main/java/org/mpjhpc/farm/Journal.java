@@ -1,7 +1,5 @@
 package org.mpjhpc.farm;
 
-import java.io.ByteArrayOutputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -34,30 +32,15 @@ final class Journal implements AutoCloseable {
     private static final int MAX_PENDING = 64 << 20;
     private static final int WAKE_AT = 1 << 20;
 
-    /** A byte buffer whose array can be written out without a copy. */
-    private static final class Bytes extends ByteArrayOutputStream {
-        Bytes(int size) {
-            super(size);
-        }
-
-        ByteBuffer view() {
-            return ByteBuffer.wrap(buf, 0, count);
-        }
-
-        byte[] array() {
-            return buf;
-        }
-    }
-
     private final FileChannel channel;
     private final Sync sync;
     private final long flushMs;
     private final Thread writer;
-    private final Bytes scratch = new Bytes(256);
-    private final DataOutputStream record = new DataOutputStream(scratch);
+    private final JournalBytes record = new JournalBytes(256);
+    private final JournalBytes local = new JournalBytes(1 << 16); // this turn's records, the master's only
     private final CRC32 crc = new CRC32();
-    private Bytes pending = new Bytes(1 << 16);
-    private Bytes spare = new Bytes(1 << 16);
+    private JournalBytes pending = new JournalBytes(1 << 16);
+    private JournalBytes spare = new JournalBytes(1 << 16);
     private boolean closing;
     private volatile IOException failure;
     private volatile long written;
@@ -99,29 +82,40 @@ final class Journal implements AutoCloseable {
         return channel != null;
     }
 
-    /** Appends one record: {@code body} writes its payload (type byte first). Master thread only. */
+    /**
+     * Appends one record: {@code body} writes its payload (type byte first). Master thread
+     * only; the record reaches the writer at the next {@link #handOff}.
+     */
     void append(JournalCodec.Body body) {
         if (channel == null || failure != null) {
             return;
         }
-        scratch.reset();
-        try {
-            body.write(record);
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot encode a journal record", e);
-        }
+        record.reset();
+        body.write(record);
         crc.reset();
-        crc.update(scratch.array(), 0, scratch.size());
+        crc.update(record.array(), 0, record.size());
+        local.putInt(record.size()).putInt((int) crc.getValue()).putBytes(record.array(), 0, record.size());
+        records++;
+        if (local.size() > WAKE_AT) {
+            handOff();
+        }
+    }
+
+    /** Passes the records appended since the last call to the writer: once per turn of the master's loop. */
+    void handOff() {
+        if (local.size() == 0) {
+            return;
+        }
         synchronized (this) {
             while (pending.size() > MAX_PENDING && failure == null) {
                 waitQuietly(0);
             }
-            JournalCodec.frame(pending, scratch.array(), scratch.size(), (int) crc.getValue());
-            records++;
+            pending.putBytes(local.array(), 0, local.size());
             if (sync == Sync.EVERY || pending.size() > WAKE_AT) {
                 notifyAll();
             }
         }
+        local.reset();
     }
 
     /** Records appended so far in this run. */
@@ -141,7 +135,7 @@ final class Journal implements AutoCloseable {
 
     private void writeLoop() {
         while (true) {
-            Bytes batch;
+            JournalBytes batch;
             synchronized (this) {
                 if (pending.size() == 0 && !closing) {
                     waitQuietly(sync == Sync.EVERY ? 0 : flushMs);
@@ -160,7 +154,7 @@ final class Journal implements AutoCloseable {
         }
     }
 
-    private boolean writeOut(Bytes batch) {
+    private boolean writeOut(JournalBytes batch) {
         try {
             ByteBuffer view = batch.view();
             while (view.hasRemaining()) {
@@ -197,6 +191,7 @@ final class Journal implements AutoCloseable {
         if (channel == null) {
             return;
         }
+        handOff();
         synchronized (this) {
             closing = true;
             notifyAll();

@@ -1,8 +1,6 @@
 package org.mpjhpc.farm;
 
-import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,93 +20,71 @@ final class JournalCodec {
 
     /** Writes one record's payload. */
     interface Body {
-        void write(DataOutputStream out) throws IOException;
+        void write(JournalBytes out);
     }
 
     private JournalCodec() {
     }
 
-    static void frame(ByteArrayOutputStream to, byte[] payload, int length, int crc) {
-        writeInt(to, length);
-        writeInt(to, crc);
-        to.write(payload, 0, length);
-    }
+    /** The last kind encoded and its bytes: a timeline repeats one kind object many times. */
+    private static TaskKind lastKind;
+    private static byte[] lastKindBytes;
 
-    private static void writeInt(ByteArrayOutputStream to, int v) {
-        to.write(v >>> 24);
-        to.write(v >>> 16);
-        to.write(v >>> 8);
-        to.write(v);
+    /** A task kind in {@link Wire}'s layout; the master's thread only. */
+    private static byte[] kind(TaskKind kind) {
+        if (kind != lastKind) {
+            lastKindBytes = Wire.write(out -> Wire.writeKind(out, kind));
+            lastKind = kind;
+        }
+        return lastKindBytes;
     }
 
     static Body header(List<String> configLines) {
         return out -> {
-            out.writeByte(Type.HEADER.ordinal());
-            out.writeInt(configLines.size());
-            for (String line : configLines) {
-                Wire.writeString(out, line);
-            }
+            out.putByte(Type.HEADER.ordinal()).putInt(configLines.size());
+            configLines.forEach(out::putString);
         };
     }
 
     /** A task entered the queue; {@code request} is -1 for one submitted through the control endpoint. */
     static Body queued(TaskSpec task, int maxAttempts, int request, int repeat) {
         return out -> {
-            out.writeByte(Type.QUEUED.ordinal());
-            out.writeInt(task.id());
-            out.writeInt(maxAttempts);
-            out.writeInt(request);
-            out.writeInt(repeat);
-            out.writeLong(task.timeoutMs());
-            Wire.writeKind(out, task.kind());
+            byte[] kind = kind(task.kind());
+            out.putByte(Type.QUEUED.ordinal()).putInt(task.id()).putInt(maxAttempts).putInt(request).putInt(repeat)
+                    .putLong(task.timeoutMs()).putBytes(kind, 0, kind.length);
         };
     }
 
     static Body dispatched(int id, int attempt) {
-        return out -> {
-            out.writeByte(Type.DISPATCHED.ordinal());
-            out.writeInt(id);
-            out.writeInt(attempt);
-        };
+        return out -> out.putByte(Type.DISPATCHED.ordinal()).putInt(id).putInt(attempt);
     }
 
     /** A task's one recorded result (done, failed, or given up by the master). */
     static Body result(TaskBook.Entry e) {
-        return out -> {
-            out.writeByte(Type.RESULT.ordinal());
-            out.writeInt(e.id);
-            out.writeInt(e.attempts);
-            out.writeInt(e.worker);
-            out.writeBoolean(e.status == TaskBook.Status.DONE);
-            Wire.writeString(out, e.result);
-            Wire.writeString(out, e.error);
-            out.writeLong(e.startMs);
-            out.writeLong(e.endMs);
-        };
+        return out -> out.putByte(Type.RESULT.ordinal()).putInt(e.id).putInt(e.attempts).putInt(e.worker)
+                .putBoolean(e.status == TaskBook.Status.DONE).putString(e.result).putString(e.error)
+                .putLong(e.startMs).putLong(e.endMs);
     }
 
     static Body resource(String name, Replicas.Entry value) {
-        return out -> {
-            out.writeByte(Type.RESOURCE.ordinal());
-            Wire.writeString(out, name);
-            out.writeUTF(value.type().name());
-            out.writeLong(value.version());
-            Wire.writeString(out, Wire.json(value.value()));
-        };
+        String json;
+        try {
+            json = Wire.json(value.value());
+        } catch (IOException e) {
+            throw new IllegalStateException("a resource value that cannot be written as JSON: " + name, e);
+        }
+        return out -> out.putByte(Type.RESOURCE.ordinal()).putString(name).putString(value.type().name())
+                .putLong(value.version()).putString(json);
     }
 
     /** A timeline action other than a submission was carried out (its position is passed). */
     static Body action(int request, int repeat) {
-        return out -> {
-            out.writeByte(Type.ACTION.ordinal());
-            out.writeInt(request);
-            out.writeInt(repeat);
-        };
+        return out -> out.putByte(Type.ACTION.ordinal()).putInt(request).putInt(repeat);
     }
 
     /** The run ended and its report was written: a later run starts afresh. */
     static Body end() {
-        return out -> out.writeByte(Type.END.ordinal());
+        return out -> out.putByte(Type.END.ordinal());
     }
 
     /** Receives decoded records, in file order. */
@@ -157,7 +133,7 @@ final class JournalCodec {
             }
             case RESOURCE -> {
                 String name = Wire.readString(in);
-                ResourceType type2 = ResourceType.valueOf(in.readUTF());
+                ResourceType type2 = ResourceType.valueOf(Wire.readString(in));
                 long version = in.readLong();
                 v.resource(name, new Replicas.Entry(type2, version, type2.coerce(Wire.value(Wire.readString(in)))));
             }

@@ -198,6 +198,7 @@ final class Master {
         long t2 = System.nanoTime();
         lifecycle.watch(t2);
         outbox.reap();
+        journal.handOff();
         times.add(t1 - t0, t2 - t1);
         return active;
     }

@@ -3,6 +3,7 @@ package org.mpjhpc.fv;
 import org.mpjhpc.comm.Comm;
 import org.mpjhpc.config.JobConfig;
 import org.mpjhpc.log.Log;
+import org.mpjhpc.output.Shutdown;
 
 /**
  * A finite-volume job on every rank. World rank 0 is the master; the others form the
@@ -10,6 +11,9 @@ import org.mpjhpc.log.Log;
  * phase times are reduced with MAX to the master, which writes the output and verifies.
  */
 public final class FvJob {
+    /** After a stop signal: the step under way, a checkpoint, and the output. */
+    private static final long SAVE_MS = 60_000;
+
     private FvJob() {
     }
 
@@ -20,6 +24,7 @@ public final class FvJob {
      */
     public static int run(Comm world, JobConfig job, long epochMs, String report) {
         FvConfig config = job.settings(FvConfig.class);
+        Shutdown.saveWithin(SAVE_MS);
         boolean master = world.rank() == 0;
         Comm compute = world.split(master ? 0 : 1, world.rank());
         long start = System.nanoTime();
@@ -37,6 +42,7 @@ public final class FvJob {
         if (!master) {
             return 0;
         }
-        return FvOutput.finish(job, fvMaster, max, (System.nanoTime() - start) / 1e9, world.size(), report);
+        return FvOutput.finish(job, fvMaster, max, (System.nanoTime() - start) / 1e9, world.size(), report,
+                Shutdown.requested());
     }
 }

@@ -7,6 +7,7 @@ import org.mpjhpc.config.JobConfig;
 import org.mpjhpc.log.Log;
 import org.mpjhpc.output.AtomicWrite;
 import org.mpjhpc.output.Json;
+import org.mpjhpc.output.Shutdown;
 import org.mpjhpc.output.Timing;
 
 /**
@@ -21,7 +22,12 @@ final class FvOutput {
     }
 
     /** Writes everything, prints the table; returns the exit code. */
-    static int finish(JobConfig job, FvMaster master, RankTimes max, double wallSeconds, int ranks, String report) {
+    /**
+     * @param stopped a stop signal ended the run early: the output is the state reached, the
+     *                checkpoint (if enabled) lets {@code --resume} go on, and the exit code is 4
+     */
+    static int finish(JobConfig job, FvMaster master, RankTimes max, double wallSeconds, int ranks, String report,
+            boolean stopped) {
         FvConfig c = job.settings(FvConfig.class);
         long io = System.nanoTime();
         FvMaster.Row first = master.rows.get(0);
@@ -37,10 +43,18 @@ final class FvOutput {
         double ioSeconds = (System.nanoTime() - io) / 1e9;
         Timing timing = timing(max, ioSeconds, wallSeconds);
         ObjectNode summary = summary(c, max, first, last, checksum, verify, ranks, timing);
+        boolean interrupted = stopped && !finished && last.step() < c.maxSteps();
+        summary.put("status", interrupted ? "interrupted" : verify.verdict().passed() ? "ok" : "failed");
         Json.write(summary, out.resolve("summary.json"), report);
         Log.info("output written to " + out);
         System.out.print(table(c, timing, summary, checksum, verify));
         System.out.flush();
+        if (interrupted) {
+            Log.warn("stopped by a signal at step " + last.step() + ", t = " + last.time() + (c.checkpointEvery() > 0
+                    ? "; a checkpoint of that step is in " + out + ": run again with --resume to go on"
+                    : " (checkpoint_every is 0: no checkpoint to go on from)"));
+            return Shutdown.EXIT_CODE;
+        }
         return verify.verdict().exitCode();
     }
 

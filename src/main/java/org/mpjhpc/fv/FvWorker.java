@@ -3,6 +3,7 @@ package org.mpjhpc.fv;
 import org.mpjhpc.comm.Cart;
 import org.mpjhpc.comm.Comm;
 import org.mpjhpc.log.Log;
+import org.mpjhpc.output.Shutdown;
 
 /**
  * A compute rank: owns one block of the Cartesian topology and runs the time loop. It
@@ -30,6 +31,9 @@ final class FvWorker {
         this.config = config;
     }
 
+    /** A stop signal reached some compute rank: all stop after this step (see minAndStop). */
+    private boolean stopping;
+
     /** Runs the simulation; returns where this rank's time went. */
     RankTimes run() {
         decompose();
@@ -39,7 +43,7 @@ final class FvWorker {
             Setup.fill(config, u, x0, y0, 0.0);
         }
         HaloExchange halo = new HaloExchange(u, neighbours(cart, cart.rank()), physical(), cart, config.halo());
-        Stepper stepper = new Stepper(config, u, halo, local -> min(cart, local));
+        Stepper stepper = new Stepper(config, u, halo, local -> minAndStop(cart, local));
         double area = config.dx() * config.dy();
         totals(area, 0.0);
         int firstStep = step;
@@ -53,11 +57,17 @@ final class FvWorker {
             if (step - firstStep == WARM_UP_STEPS) {
                 steadyStart = System.nanoTime();
             }
-            if (step % config.diagnosticsEvery() == 0 || t >= config.tEnd() || step == config.maxSteps()) {
+            if (step % config.diagnosticsEvery() == 0 || t >= config.tEnd() || step == config.maxSteps() || stopping) {
                 totals(area, dt);
             }
             snapshot();
             nextBeat = heartbeat(nextBeat);
+            if (stopping) {
+                if (cart.rank() == 0) {
+                    Log.warn("stop signal: every compute rank stops after step " + step + ", t = " + t);
+                }
+                break;
+            }
         }
         long loopEnd = System.nanoTime();
         long io = System.nanoTime();
@@ -86,9 +96,12 @@ final class FvWorker {
         }
     }
 
-    /** Sends this block to the master when a snapshot is due at this step. */
+    /** Sends this block to the master when a snapshot is due at this step, or a checkpoint on a stop signal. */
     private void snapshot() {
         int snapshot = Snapshot.due(config, step, t);
+        if (stopping && config.checkpointEvery() > 0) {
+            snapshot |= Snapshot.CHECKPOINT;
+        }
         if (snapshot != 0) {
             double[] block = blockMessage(u, x0, y0, step, t, snapshot);
             world.send(block, block.length, MASTER, FvTag.SNAPSHOT);
@@ -112,8 +125,14 @@ final class FvWorker {
         return new RankTimes(phases, ran, loopSeconds, steadySeconds);
     }
 
-    private static double min(Comm cart, double local) {
-        return cart.allReduce(new double[] {local}, Comm.Op.MIN)[0];
+    /**
+     * The time step's MIN over the compute ranks, carrying whether any rank got a stop
+     * signal: all ranks learn it in the same step, at no extra message.
+     */
+    private double minAndStop(Comm cart, double local) {
+        double[] r = cart.allReduce(new double[] {local, Shutdown.requested() ? -1 : 0}, Comm.Op.MIN);
+        stopping = r[1] < 0;
+        return r[0];
     }
 
     /** Compute rank 0 announces the step; then every rank joins the Reduce to the master. */
