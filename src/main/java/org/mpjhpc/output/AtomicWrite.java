@@ -28,6 +28,9 @@ public final class AtomicWrite {
 
     /** Writes an image as PNG, atomically. */
     public static void png(Path target, RenderedImage image) {
+        // ImageIO's default disk cache registers a shutdown hook per stream, which fails while
+        // the JVM stops (a job saving its output after SIGTERM); the image is in memory anyway.
+        ImageIO.setUseCache(false);
         ByteArrayOutputStream png = new ByteArrayOutputStream();
         try {
             ImageIO.write(image, "png", png);

@@ -8,10 +8,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -26,43 +24,8 @@ class FarmDurabilityIT {
     @TempDir
     Path dir;
 
-    /** mpjrun running in the background, its output in files. */
-    private record Running(Process process, Path out, Path err) {
-        String all() throws Exception {
-            return Files.readString(out) + Files.readString(err);
-        }
-
-        /** Waits until the master has logged {@code n} results. */
-        void awaitResults(int n) throws Exception {
-            for (int i = 0; i < 600; i++) {
-                // MPJ's starter relays the ranks' log lines on its standard output
-                long done = all().lines().filter(l -> l.contains(" done on worker ")).count();
-                if (done >= n) {
-                    return;
-                }
-                Thread.sleep(50);
-            }
-            throw new AssertionError("fewer than " + n + " results after 30 s:\n" + all());
-        }
-    }
-
-    private Running start(String... more) throws Exception {
-        List<String> command = new ArrayList<>(List.of(Mpjrun.ROOT.resolve("mpjrun").toString(), CONFIG,
-                "--out", dir.resolve("out").toString(), "--log-level", "DEBUG"));
-        command.addAll(List.of(more));
-        Path out = Files.createTempFile(dir, "out", ".txt");
-        Path err = Files.createTempFile(dir, "err", ".txt");
-        Process p = new ProcessBuilder(command).directory(Mpjrun.ROOT.toFile()).redirectOutput(out.toFile())
-                .redirectError(err.toFile()).redirectInput(new File("/dev/null")).start();
-        return new Running(p, out, err);
-    }
-
-    private int waitFor(Running r) throws Exception {
-        if (!r.process().waitFor(120, TimeUnit.SECONDS)) {
-            r.process().descendants().forEach(ProcessHandle::destroyForcibly);
-            throw new AssertionError("mpjrun did not end:\n" + r.all());
-        }
-        return r.process().exitValue();
+    private Mpjrun.Background start() throws Exception {
+        return Mpjrun.start(dir, Map.of(), CONFIG, "--out", dir.resolve("out").toString(), "--log-level", "DEBUG");
     }
 
     private Mpjrun.Result resume() throws Exception {
@@ -93,13 +56,13 @@ class FarmDurabilityIT {
 
     @Test
     void aKilledJobResumesFromItsJournalExactlyOnce() throws Exception {
-        Running first = start();
-        first.awaitResults(8);
+        Mpjrun.Background first = start();
+        first.awaitLines(" done on worker ", 8);
         // kill -9 the ranks' JVM (the child of MPJ's starter): no hook, no report
         List<ProcessHandle> ranks = first.process().children().flatMap(ProcessHandle::children).toList();
         assertEquals(1, ranks.size(), first.all());
         ranks.get(0).destroyForcibly();
-        assertEquals(1, waitFor(first), first.all());
+        assertEquals(1, first.exit(), first.all());
         assertTrue(first.all().contains("--resume"), "the crash message tells how to go on:\n" + first.all());
         assertTrue(!Files.exists(dir.resolve("out/report.json")));
 
@@ -117,11 +80,11 @@ class FarmDurabilityIT {
 
     @Test
     void sigtermStopsTheJobWithItsStateSavedAndResumeFinishesIt() throws Exception {
-        Running first = start();
-        first.awaitResults(8);
+        Mpjrun.Background first = start();
+        first.awaitLines(" done on worker ", 8);
         long t0 = System.nanoTime();
         new ProcessBuilder("kill", "-TERM", Long.toString(first.process().pid())).start().waitFor();
-        assertEquals(4, waitFor(first), first.all());
+        assertEquals(4, first.exit(), first.all());
         double seconds = (System.nanoTime() - t0) / 1e9;
         System.out.printf("SIGTERM to mpjrun: the job ended in %.2f s%n", seconds);
         assertTrue(seconds < 10, "ended within the grace period of 10 s, took " + seconds);

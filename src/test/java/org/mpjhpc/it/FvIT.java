@@ -166,4 +166,27 @@ class FvIT {
         assertEquals(2, r.exit(), r.all());
         assertTrue(r.stderr().contains("65536 x 65536 = 4294967296 cells; at most 134217728"), r.stderr());
     }
+
+    @Test
+    void sigtermWritesACheckpointAndResumeEndsBitwiseEqualToAnUninterruptedRun() throws Exception {
+        String[] grid = {"fv.nx=1000", "fv.ny=32"};
+        String full = run("configs/fv/sod.yaml", grid).get("checksum").asText();
+        Path out = dir.resolve("stopped");
+        Mpjrun.Background first = Mpjrun.start(dir, java.util.Map.of(), "configs/fv/sod.yaml", "--out", out.toString(),
+                "--set", grid[0], "--set", grid[1], "--set", "fv.checkpoint_every=100000", "--log-level", "DEBUG");
+        first.awaitLines("heartbeat from rank", 2); // stepping
+        new ProcessBuilder("kill", "-TERM", Long.toString(first.process().pid())).start().waitFor();
+        assertEquals(4, first.exit(), first.all());
+        JsonNode stopped = new ObjectMapper().readTree(out.resolve("summary.json").toFile());
+        assertEquals("interrupted", stopped.get("status").asText());
+        int step = stopped.get("steps").asInt();
+        assertTrue(step > 0 && stopped.get("time").asDouble() < 0.2, stopped.toString());
+        assertTrue(first.all().contains("checkpoint written at step " + step), "a checkpoint of the step it stopped at");
+        Mpjrun.Result resumed = Mpjrun.run("configs/fv/sod.yaml", "--out", out.toString(), "--set", grid[0], "--set",
+                grid[1], "--resume");
+        assertEquals(0, resumed.exit(), resumed.all());
+        assertTrue(resumed.all().contains("restarting from step " + step), resumed.all());
+        JsonNode end = new ObjectMapper().readTree(out.resolve("summary.json").toFile());
+        assertEquals(full, end.get("checksum").asText(), "stopped by SIGTERM and resumed, bit for bit");
+    }
 }

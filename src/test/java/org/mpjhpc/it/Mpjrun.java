@@ -33,6 +33,48 @@ final class Mpjrun {
     private Mpjrun() {
     }
 
+    /** {@code ./mpjrun} running in the background (to be stopped or killed), its output in files. */
+    record Background(Process process, Path out, Path err) {
+        /** Everything it printed so far (MPJ's starter relays the ranks' log on standard output). */
+        String all() throws IOException {
+            return Files.readString(out) + Files.readString(err);
+        }
+
+        /** Waits until {@code count} lines of its output contain {@code text}. */
+        void awaitLines(String text, int count) throws Exception {
+            for (int i = 0; i < 1200; i++) {
+                if (all().lines().filter(l -> l.contains(text)).count() >= count) {
+                    return;
+                }
+                Thread.sleep(50);
+            }
+            process.descendants().forEach(ProcessHandle::destroyForcibly);
+            throw new AssertionError("fewer than " + count + " lines with '" + text + "' after 60 s:\n" + all());
+        }
+
+        /** Its exit code; it must end within 120 s. */
+        int exit() throws Exception {
+            if (!process.waitFor(120, TimeUnit.SECONDS)) {
+                process.descendants().forEach(ProcessHandle::destroyForcibly);
+                throw new AssertionError("mpjrun did not end:\n" + all());
+            }
+            return process.exitValue();
+        }
+    }
+
+    /** Starts {@code ./mpjrun ARGS} in the background, in a folder of the caller's for its output. */
+    static Background start(Path dir, Map<String, String> env, String... args) throws IOException {
+        List<String> command = new ArrayList<>();
+        command.add(ROOT.resolve("mpjrun").toString());
+        command.addAll(List.of(args));
+        Path out = Files.createTempFile(dir, "out", ".txt");
+        Path err = Files.createTempFile(dir, "err", ".txt");
+        ProcessBuilder builder = new ProcessBuilder(command).directory(ROOT.toFile()).redirectOutput(out.toFile())
+                .redirectError(err.toFile()).redirectInput(new File("/dev/null"));
+        builder.environment().putAll(env);
+        return new Background(builder.start(), out, err);
+    }
+
     static Result run(String... args) throws IOException, InterruptedException {
         return runWithInput(new File("/dev/null"), args);
     }
