@@ -50,6 +50,14 @@ public final class AtomicWrite {
             Path dir = target.toAbsolutePath().getParent();
             Files.createDirectories(dir);
             Path tmp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
+            Runnable cleanup = () -> {
+                try {
+                    Files.deleteIfExists(tmp);
+                } catch (IOException e) {
+                    // the JVM is stopping: nothing more can be done about it
+                }
+            };
+            Shutdown.onStop(cleanup); // a stop signal mid-write leaves no temporary file
             try {
                 try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16)) {
                     body.write(out);
@@ -58,6 +66,7 @@ public final class AtomicWrite {
                 move(tmp, target);
             } finally {
                 Files.deleteIfExists(tmp);
+                Shutdown.forget(cleanup);
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + target + ": " + e.getMessage(), e);

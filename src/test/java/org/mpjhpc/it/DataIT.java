@@ -268,4 +268,19 @@ class DataIT {
             assertTrue(r.stdout().contains("VERIFY PASS"), r.all());
         }
     }
+
+    @Test
+    void sigtermLeavesNoPartialFileBehind() throws Exception {
+        Path out = dir.resolve("stopped");
+        Mpjrun.Background gen = Mpjrun.start(dir, java.util.Map.of(), "configs/bigdata/generate.yaml", "--out",
+                out.toString(), "--set", "generate.rows=200000000", "--set", "generate.csv=" + out.resolve("s.csv"),
+                "--set", "generate.binary=" + out.resolve("s.col"));
+        gen.awaitLines("generate: ", 1); // writing for a second
+        assertTrue(java.nio.file.Files.exists(out.resolve("s.csv.part")), gen.all());
+        new ProcessBuilder("kill", "-TERM", Long.toString(gen.process().pid())).start().waitFor();
+        assertEquals(4, gen.exit(), gen.all());
+        try (java.util.stream.Stream<Path> left = java.nio.file.Files.list(out)) {
+            assertEquals(java.util.List.of(), left.toList(), "no .part, no temporary file, no half a file");
+        }
+    }
 }

@@ -15,6 +15,7 @@ import org.mpjhpc.data.Progress;
 import org.mpjhpc.data.format.Columnar;
 import org.mpjhpc.log.Log;
 import org.mpjhpc.output.Json;
+import org.mpjhpc.output.Shutdown;
 import org.mpjhpc.output.Timing;
 import org.mpjhpc.output.Verdict;
 
@@ -98,18 +99,33 @@ public final class GenerateJob {
         return target.resolveSibling(target.getFileName() + ".part");
     }
 
+    /** Opens {@code target}'s .part file, removed if the JVM stops (SIGTERM) before it is published. */
     private static OutputStream open(Path target) throws IOException {
         if (target == null) {
             return null;
         }
         Path parent = target.toAbsolutePath().getParent();
         Files.createDirectories(parent);
+        Shutdown.onStop(cleanup(target));
         return new java.io.BufferedOutputStream(Files.newOutputStream(part(target)), 1 << 20);
+    }
+
+    private static final java.util.Map<Path, Runnable> CLEANUPS = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private static Runnable cleanup(Path target) {
+        return CLEANUPS.computeIfAbsent(target, t -> () -> {
+            try {
+                Files.deleteIfExists(part(t));
+            } catch (IOException e) {
+                // the JVM is stopping: nothing more can be done about it
+            }
+        });
     }
 
     private static void publish(Path target) throws IOException {
         if (target != null) {
             Files.move(part(target), target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            Shutdown.forget(CLEANUPS.remove(target));
         }
     }
 
