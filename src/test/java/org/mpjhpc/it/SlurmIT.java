@@ -103,8 +103,40 @@ class SlurmIT {
     record Job(String state, String output) {
     }
 
+    @Test
+    void aCancelledFarmJobResubmittedWithResumeRecordsEveryTaskOnce() throws Exception {
+        Path out = dir.resolve("cancelled");
+        Submitted s = sbatch(Map.of(), "-n", "3", "-O", "configs/resume.yaml", "--out", out.toString(), "--log-level",
+                "DEBUG");
+        for (int i = 0; i < 1200 && !Files.readString(s.output()).contains(" done on worker "); i++) {
+            Thread.sleep(50); // wait until tasks are finishing
+        }
+        assertTrue(Files.readString(s.output()).contains(" done on worker "), Files.readString(s.output()));
+        assertEquals(0, sh(List.of("scancel", s.id()), env).exit());
+        Job cancelled = awaitEnd(s.id(), s.output());
+        assertTrue(cancelled.state().startsWith("CANCELLED"), cancelled.state() + "\n" + cancelled.output());
+        JsonNode stopped = new ObjectMapper().readTree(out.resolve("report.json").toFile());
+        assertEquals("interrupted", stopped.get("status").asText(), cancelled.output());
+
+        Job resumed = submit(Map.of(), "-n", "3", "-O", "configs/resume.yaml", "--out", out.toString(), "--resume");
+        assertEquals("COMPLETED 0:0", resumed.state(), resumed.output());
+        JsonNode report = new ObjectMapper().readTree(out.resolve("report.json").toFile());
+        Reports.eachTaskOnce(report, 64, new Mpjrun.Result(0, resumed.output(), ""));
+        long from = report.get("journal").get("from_journal").asLong();
+        assertTrue(from > 0 && from < 64, report.get("journal").toString());
+        assertTrue(resumed.output().contains(from + " results from the journal"), resumed.output());
+    }
+
     /** sbatch, then wait (at most 180 s) until the job has left the queue; its state and output. */
     private Job submit(Map<String, String> extraEnv, String... args) throws Exception {
+        Submitted s = sbatch(extraEnv, args);
+        return awaitEnd(s.id(), s.output());
+    }
+
+    record Submitted(String id, Path output) {
+    }
+
+    private Submitted sbatch(Map<String, String> extraEnv, String... args) throws Exception {
         Path output = Files.createTempFile(dir, "job", ".out");
         List<String> command = new ArrayList<>(List.of("sbatch", "--parsable", "--output=" + output, SCRIPT));
         command.addAll(2, List.of(args).subList(0, optionCount(args)));
@@ -113,7 +145,10 @@ class SlurmIT {
         all.putAll(extraEnv);
         Mpjrun.Result r = sh(command, all);
         assertEquals(0, r.exit(), "sbatch: " + r.all());
-        String id = r.stdout().trim();
+        return new Submitted(r.stdout().trim(), output);
+    }
+
+    private Job awaitEnd(String id, Path output) throws Exception {
         long deadline = System.nanoTime() + 180_000_000_000L;
         while (!sh(List.of("squeue", "-h", "-j", id), env).stdout().isBlank()) {
             if (System.nanoTime() > deadline) {
