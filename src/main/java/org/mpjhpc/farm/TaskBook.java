@@ -62,7 +62,9 @@ final class TaskBook {
      */
     void add(TaskSpec task, int maxAttempts, int request, int repeat) {
         entry(task.id(), task.kind(), maxAttempts);
-        journal.append(JournalCodec.queued(task, maxAttempts, request, repeat));
+        if (journal.enabled()) {
+            journal.append(JournalCodec.queued(task, maxAttempts, request, repeat));
+        }
     }
 
     private Entry entry(int id, TaskKind kind, int maxAttempts) {
@@ -118,7 +120,9 @@ final class TaskBook {
         e.endMs = nowMs;
         givenUp++;
         finished++;
-        journal.append(JournalCodec.result(e));
+        if (journal.enabled()) {
+            journal.append(JournalCodec.result(e));
+        }
     }
 
     /** Tasks the master ended itself: no worker delivered a result for them. */
@@ -133,7 +137,9 @@ final class TaskBook {
         if (!e.finished()) {
             e.status = Status.DISPATCHED;
             e.worker = worker;
-            journal.append(JournalCodec.dispatched(task.id(), task.attempt()));
+            if (journal.enabled()) {
+                journal.append(JournalCodec.dispatched(task.id(), task.attempt()));
+            }
         }
     }
 
@@ -151,7 +157,9 @@ final class TaskBook {
         e.startMs = o.startMs();
         e.endMs = o.endMs();
         finished++;
-        journal.append(JournalCodec.result(e));
+        if (journal.enabled()) {
+            journal.append(JournalCodec.result(e));
+        }
         return true;
     }
 
