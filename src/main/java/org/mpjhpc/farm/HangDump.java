@@ -20,7 +20,7 @@ final class HangDump {
     }
 
     /** Writes {@code hang-TIMESTAMP.txt} into {@code outDir}; returns its path. */
-    static Path write(String outDir, String why, Scheduler scheduler, TaskBook book, ResourceTable resources) {
+    static Path write(String outDir, String why, Scheduler scheduler, ResourceTable resources) {
         StringBuilder text = new StringBuilder("job hung: ").append(why).append("\n\n== tasks held by the workers ==\n");
         for (int w = 0; w < scheduler.workers(); w++) {
             for (TaskSpec t : scheduler.heldTasks(w)) {

@@ -104,7 +104,7 @@ final class Master {
                 Log.error("no worker is left to work; " + scheduler.queued() + " task(s) cannot run");
                 return FarmRun.End.ABANDONED;
             }
-            if (watchdog.hung(System.nanoTime(), scheduler.holding())) {
+            if (watchdog.enabled() && watchdog.hung(System.nanoTime(), scheduler.holding())) {
                 hang();
                 return FarmRun.End.HUNG;
             }
@@ -123,7 +123,7 @@ final class Master {
     private void hang() {
         String why = "no task finished for " + Math.round(watchdog.silentSeconds(System.nanoTime()))
                 + " s (watchdog_s) while the workers held tasks";
-        hangDump = HangDump.write(outDir, why, scheduler, book, resources).toString();
+        hangDump = HangDump.write(outDir, why, scheduler, resources).toString();
         Log.error("job hung: " + why + "; every thread's stack and the lock table are in " + hangDump);
         events.add("hung", -1, why);
     }

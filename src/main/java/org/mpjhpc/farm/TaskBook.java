@@ -84,17 +84,20 @@ final class TaskBook {
     void restore(JournalReplay.Task t) {
         Entry e = entry(t.id, t.kind, t.maxAttempts);
         e.attempts = t.attempts;
-        Outcome o = t.outcome;
-        if (o != null) {
-            e.status = o.ok() ? Status.DONE : Status.FAILED;
-            e.worker = o.worker();
-            e.result = o.result();
-            e.error = o.error();
-            e.startMs = o.startMs();
-            e.endMs = o.endMs();
-            finished++;
+        if (t.outcome != null) {
+            finish(e, t.outcome);
             restored++;
         }
+    }
+
+    private void finish(Entry e, Outcome o) {
+        e.status = o.ok() ? Status.DONE : Status.FAILED;
+        e.worker = o.worker();
+        e.result = o.result();
+        e.error = o.error();
+        e.startMs = o.startMs();
+        e.endMs = o.endMs();
+        finished++;
     }
 
     /** Results taken from the journal of an earlier run. */
@@ -150,13 +153,7 @@ final class TaskBook {
             duplicates++;
             return false;
         }
-        e.status = o.ok() ? Status.DONE : Status.FAILED;
-        e.worker = o.worker();
-        e.result = o.result();
-        e.error = o.error();
-        e.startMs = o.startMs();
-        e.endMs = o.endMs();
-        finished++;
+        finish(e, o);
         if (journal.enabled()) {
             journal.append(JournalCodec.result(e));
         }

@@ -16,7 +16,10 @@ record Verification(boolean passed, List<String> checks, String line) {
         // Every submitted task, from the timeline or the control endpoint, is in the book.
         long total = book.entries().size();
         long recorded = book.entries().stream().filter(TaskBook.Entry::finished).count();
-        v.check(recorded == total && book.finished() == total, recorded + "/" + total + " tasks recorded exactly once");
+        String split = run.config().durability().resume() ? " (" + book.restored() + " results from the journal, "
+                + (book.finished() - book.restored()) + " run now)" : "";
+        v.check(recorded == total && book.finished() == total && book.restored() == run.journaled(),
+                recorded + "/" + total + " tasks recorded exactly once" + split);
         long reduced = 0;
         for (long c : workerCompleted) {
             reduced += c;
@@ -34,10 +37,6 @@ record Verification(boolean passed, List<String> checks, String line) {
             }
         }
         v.check(wrong == 0, (fibs - wrong) + "/" + fibs + " fib results match the iterative values");
-        if (run.config().durability().resume()) {
-            v.check(book.restored() == run.journaled(), book.restored() + " results from the journal, "
-                    + (book.finished() - book.restored()) + " run now");
-        }
         return new Verification(v.passed(), v.checks(), v.line());
     }
 }

@@ -36,6 +36,10 @@ final class Watchdog {
         return now - lastProgress >= limitNanos;
     }
 
+    boolean enabled() {
+        return limitNanos > 0;
+    }
+
     /** Seconds since the last progress. */
     double silentSeconds(long now) {
         return (now - lastProgress) / 1e9;

@@ -91,6 +91,9 @@ class FarmDurabilityIT {
         JsonNode report = new ObjectMapper().readTree(dir.resolve("out/report.json").toFile());
         assertEquals("interrupted", report.get("status").asText());
         assertEquals(4, report.get("exit_code").asInt());
+        assertTrue(first.all().contains("VERIFY FAIL: FAILED: ") && first.all().contains("/64 tasks recorded exactly once"),
+                "an interrupted run does not pass its check:\n" + first.all());
+        assertEquals(false, report.get("verification").get("passed").asBoolean());
         assertTrue(first.process().descendants().findAny().isEmpty(), "no process outlives the job");
         checkResumed(resume());
     }
