@@ -1,7 +1,10 @@
 package org.mpjhpc.app;
 
 import java.nio.file.Path;
+import java.util.function.Consumer;
 import org.mpjhpc.comm.Comm;
+import org.mpjhpc.comm.Lifeline;
+import org.mpjhpc.comm.RankLost;
 import org.mpjhpc.config.ConfigReader;
 import org.mpjhpc.config.JobConfig;
 import org.mpjhpc.config.UserError;
@@ -16,7 +19,10 @@ final class JobRunner {
     private JobRunner() {
     }
 
-    static int run(Comm comm, Options options) throws Exception {
+    /**
+     * @param lastWords on rank 0, what to do when a lost rank ends the job (see {@link Lifeline})
+     */
+    static int run(Comm comm, Options options, Consumer<RankLost> lastWords) throws Exception {
         Launch launch = agree(comm, options);
         if (launch.error() != null) {
             if (comm.rank() == 0) {
@@ -29,7 +35,9 @@ final class JobRunner {
         if (comm.rank() == 0) {
             Log.info("job '" + job.name() + "' (" + job.kind() + ") on " + comm.size() + " ranks, output in " + job.outDir());
         }
+        Lifeline lifeline = comm.watchRanks(lastWords);
         int code = Workloads.of(job).runner().run(comm, job, launch.epochMs(), options.report());
+        lifeline.pause();
         return agreeOnExit(comm, code);
     }
 

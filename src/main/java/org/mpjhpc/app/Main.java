@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.mpjhpc.comm.MpjComm;
+import org.mpjhpc.comm.RankLost;
 import org.mpjhpc.config.UserError;
 import org.mpjhpc.log.Log;
 import org.mpjhpc.output.Shutdown;
@@ -43,8 +44,9 @@ public final class Main {
         }
         int code;
         try {
-            code = JobRunner.run(world, options);
+            code = JobRunner.run(world, options, lost -> lastWords(lost, options));
         } catch (Throwable t) {
+            world.lifeline().endIfLost(t); // a rank's process is gone: not a bug; does not return
             // A bug, not a user mistake: say so loudly and take the whole job down, since
             // the other ranks would otherwise wait for this one forever.
             Log.error("internal error, aborting the job: " + t);
@@ -59,6 +61,13 @@ public final class Main {
         Shutdown.ended();
         Log.debug("rank " + world.rank() + " ends with exit code " + code);
         MpjComm.finish();
+    }
+
+    /** Rank 0, when a lost rank ends the job: one message, no half-written file, the exit code. */
+    private static void lastWords(RankLost lost, Options options) {
+        System.err.println("error: " + lost.getMessage());
+        Shutdown.clean();
+        writeStatus(options.statusFile(), RankLost.EXIT_CODE);
     }
 
     private static void writeStatus(String file, int code) {

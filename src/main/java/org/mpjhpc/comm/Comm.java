@@ -111,6 +111,23 @@ public interface Comm {
     /** A Cartesian topology over these ranks (no reordering). */
     Cart cartesian(int[] dims, boolean[] periodic);
 
+    // ---- the ranks' processes
+
+    /**
+     * Starts watching that every rank's process is still there (collective), where ranks can
+     * die alone; see {@link Lifeline}.
+     *
+     * @param lastWords on rank 0, says why the job ends and reports its exit code
+     */
+    default Lifeline watchRanks(java.util.function.Consumer<RankLost> lastWords) {
+        return Lifeline.NONE;
+    }
+
+    /** The watch {@link #watchRanks} started, or {@link Lifeline#NONE}. */
+    default Lifeline lifeline() {
+        return Lifeline.NONE;
+    }
+
     /** Waits for every pending operation. */
     static void awaitAll(Iterable<? extends Pending> pending) {
         for (Pending p : pending) {

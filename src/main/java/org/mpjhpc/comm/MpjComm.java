@@ -10,6 +10,11 @@ import mpi.User_function;
 
 /** {@link Comm} over an MPJ Express intracommunicator: the only class that calls MPJ's messages. */
 public class MpjComm implements Comm {
+    /** Devices whose ranks are processes of their own, so that one can die alone. */
+    private static final java.util.Set<String> SEPARATE = java.util.Set.of("niodev", "hybdev");
+    /** One per rank: each rank has its own copy of this class on the multicore device. */
+    private static Lifeline lifeline = Lifeline.NONE;
+
     final Intracomm comm;
     private final int rank;
     private final int size;
@@ -33,6 +38,19 @@ public class MpjComm implements Comm {
     /** The world communicator of an initialised MPJ Express run. */
     public static MpjComm world() {
         return new MpjComm(MPI.COMM_WORLD);
+    }
+
+    @Override
+    public Lifeline watchRanks(java.util.function.Consumer<RankLost> lastWords) {
+        if (SEPARATE.contains(mpjdev.MPJDev.deviceName)) {
+            lifeline = ProcessLifeline.start(comm, lastWords);
+        }
+        return lifeline;
+    }
+
+    @Override
+    public Lifeline lifeline() {
+        return lifeline;
     }
 
     @Override

@@ -2,6 +2,7 @@ package org.mpjhpc.farm;
 
 import java.io.IOException;
 import org.mpjhpc.comm.Comm;
+import org.mpjhpc.comm.RankLost;
 import org.mpjhpc.config.JobConfig;
 import org.mpjhpc.log.Log;
 import org.mpjhpc.output.Shutdown;
@@ -49,6 +50,10 @@ public final class FarmJob {
         if (comm.rank() == 0) {
             Journal journal = FarmJournal.open(config, job.outDir(), replay);
             run = new Master(comm, config, epochMs, resources, job.outDir(), journal, replay).run();
+            if (run.end() == FarmRun.End.LOST) {
+                finish(job, run, null, comm.size(), report); // no Reduce: a rank is gone
+                throw comm.lifeline().lost().withNote(saved(job, run));
+            }
         } else {
             Worker.Totals totals = new Worker(comm, config, epochMs, table).run();
             int at = comm.rank() * FIELDS;
@@ -65,38 +70,48 @@ public final class FarmJob {
         return agreed[0];
     }
 
+    /** @param all the workers' counters summed by Reduce, or null when a lost rank prevented it */
     private static int finish(JobConfig job, FarmRun run, long[] all, int ranks, String report) {
         int workers = ranks - 1;
         WorkerCounts counts = new WorkerCounts(new long[workers], new long[workers], new long[workers]);
-        for (int w = 0; w < workers; w++) {
+        for (int w = 0; all != null && w < workers; w++) {
             int at = (w + 1) * FIELDS;
             counts.completed()[w] = all[at + COMPLETED];
             counts.failed()[w] = all[at + FAILED];
             counts.busyNanos()[w] = all[at + BUSY_NANOS];
         }
-        Verification verification = Verification.of(run, counts.completed());
+        Verification verification = Verification.of(run, all == null ? null : counts.completed());
         boolean ok = verification.passed() && run.end() == FarmRun.End.COMPLETE;
         int code = switch (run.end()) {
             case INTERRUPTED -> Shutdown.EXIT_CODE;
             case HUNG -> HUNG_EXIT_CODE;
+            case LOST -> RankLost.EXIT_CODE;
             default -> ok ? 0 : 1;
         };
         FarmReport.write(job, run, counts, verification, ranks, code, report);
-        if (run.end() == FarmRun.End.INTERRUPTED || run.end() == FarmRun.End.HUNG) {
+        boolean resumable = run.end() == FarmRun.End.INTERRUPTED || run.end() == FarmRun.End.HUNG
+                || run.end() == FarmRun.End.LOST;
+        if (resumable) {
             closeJournal(run.journal());
-            Log.warn((run.interrupted() ? "stopped by a signal: " : "stopped by the watchdog: ")
-                    + run.book().finished() + " of " + run.book().entries().size() + " queued task(s) are recorded in "
-                    + FarmJournal.file(job.outDir()) + "; run the job again with --resume to go on");
         } else {
             run.journal().append(JournalCodec.end());
             closeJournal(run.journal());
         }
+        if (run.end() == FarmRun.End.INTERRUPTED || run.end() == FarmRun.End.HUNG) {
+            Log.warn((run.interrupted() ? "stopped by a signal: " : "stopped by the watchdog: ") + saved(job, run));
+        }
         System.out.print(FarmSummary.table(job, run, counts, verification, ranks));
         System.out.flush();
-        if (!ok && run.end() != FarmRun.End.INTERRUPTED && run.end() != FarmRun.End.HUNG) {
+        if (!ok && !resumable) {
             Log.error("job failed: " + (run.abandoned() ? "work was left undone" : "verification failed"));
         }
         return code;
+    }
+
+    /** What a run that ended early leaves for {@code --resume}. */
+    private static String saved(JobConfig job, FarmRun run) {
+        return run.book().finished() + " of " + run.book().entries().size() + " queued task(s) are recorded in "
+                + FarmJournal.file(job.outDir()) + "; run the job again with --resume to go on";
     }
 
     /** Forces the journal out; after a whole run it ends with END, so a later run starts afresh. */

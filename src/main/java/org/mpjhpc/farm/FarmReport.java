@@ -105,6 +105,7 @@ final class FarmReport {
         root.put("status", switch (run.end()) {
             case INTERRUPTED -> "interrupted";
             case HUNG -> "hung";
+            case LOST -> "rank_lost";
             default -> code == 0 ? "ok" : "failed";
         });
         if (run.hangDump() != null) {

@@ -18,7 +18,9 @@ record FarmRun(FarmConfig config, TaskBook book, Scheduler scheduler, ResourceTa
         /** A stop signal (SIGTERM, SIGINT). */
         INTERRUPTED,
         /** The watchdog saw no progress. */
-        HUNG
+        HUNG,
+        /** A worker rank's process is gone ({@link org.mpjhpc.comm.Lifeline}). */
+        LOST
     }
 
     boolean abandoned() {

@@ -86,7 +86,9 @@ final class Master {
         if (control != null) {
             control.close();
         }
-        stopWorkers();
+        if (end != FarmRun.End.LOST) {
+            stopWorkers();
+        }
         times.finish(start, loopEnd, System.nanoTime(), threads.getCurrentThreadCpuTime() - cpuStart);
         return new FarmRun(config, book, scheduler, resources, events, times, end, hangDump, journal,
                 replay == null ? 0 : replay.results());
@@ -99,7 +101,18 @@ final class Master {
                 letRunningFinish();
                 return FarmRun.End.INTERRUPTED;
             }
-            boolean active = turn();
+            if (comm.lifeline().lost() != null) {
+                return lost();
+            }
+            boolean active;
+            try {
+                active = turn();
+            } catch (RuntimeException e) {
+                if (comm.lifeline().check(e) == null) {
+                    throw e;
+                }
+                return lost();
+            }
             if (nobodyLeft()) {
                 Log.error("no worker is left to work; " + scheduler.queued() + " task(s) cannot run");
                 return FarmRun.End.ABANDONED;
@@ -117,6 +130,12 @@ final class Master {
             }
         }
         return FarmRun.End.COMPLETE;
+    }
+
+    /** A rank's process is gone: MPJ cannot go on, so the loop ends with what is recorded. */
+    private FarmRun.End lost() {
+        events.add("lost", -1, String.join(", ", comm.lifeline().lost().gone()));
+        return FarmRun.End.LOST;
     }
 
     /** The watchdog fired: the stacks and the lock table go to a file, and the job ends. */

@@ -10,6 +10,7 @@ import org.mpjhpc.output.Verdict;
  */
 record Verification(boolean passed, List<String> checks, String line) {
 
+    /** @param workerCompleted the workers' counts summed by Reduce; null when a lost rank prevented it */
     static Verification of(FarmRun run, long[] workerCompleted) {
         Verdict v = new Verdict();
         TaskBook book = run.book();
@@ -20,12 +21,16 @@ record Verification(boolean passed, List<String> checks, String line) {
                 + (book.finished() - book.restored()) + " run now)" : "";
         v.check(recorded == total && book.finished() == total && book.restored() == run.journaled(),
                 recorded + "/" + total + " tasks recorded exactly once" + split);
-        long reduced = 0;
-        for (long c : workerCompleted) {
-            reduced += c;
-        }
         long runs = book.finished() - book.restored() - book.givenUp() + book.duplicates();
-        v.check(reduced == runs, "workers report " + reduced + " run(s) by Reduce, master received " + runs);
+        if (workerCompleted == null) {
+            v.check(false, "no Reduce of the workers' counts: a rank was lost (master received " + runs + ")");
+        } else {
+            long reduced = 0;
+            for (long c : workerCompleted) {
+                reduced += c;
+            }
+            v.check(reduced == runs, "workers report " + reduced + " run(s) by Reduce, master received " + runs);
+        }
         long fibs = 0;
         long wrong = 0;
         for (TaskBook.Entry e : book.entries()) {

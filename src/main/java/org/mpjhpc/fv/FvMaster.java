@@ -27,6 +27,7 @@ final class FvMaster {
     private final Checkpoint restartFrom;
     private final double[][] snapshot;
     private int snapshotBlocks;
+    private int lastCheckpoint = -1;
 
     FvMaster(Comm world, FvConfig config, String outDir) {
         this.world = world;
@@ -37,6 +38,7 @@ final class FvMaster {
         this.snapshot = snapshots ? new double[Field.VARS][config.nx() * config.ny()] : null;
         this.restartFrom = config.restart() ? Checkpoint.read(Checkpoint.file(outDir), config) : null;
         if (restartFrom != null) {
+            lastCheckpoint = restartFrom.step();
             Log.info("restarting from step " + restartFrom.step() + ", t = " + restartFrom.time());
         }
     }
@@ -53,6 +55,9 @@ final class FvMaster {
             Envelope s = world.probe(Comm.ANY, Comm.ANY);
             long now = System.nanoTime();
             if (s == null) {
+                if (world.lifeline().lost() != null) {
+                    throw world.lifeline().lost().withNote(saved());
+                }
                 for (int r = 1; r <= ranks; r++) {
                     if (!warned[r] && now - lastSeen[r] > silence) {
                         warned[r] = true;
@@ -79,6 +84,16 @@ final class FvMaster {
                 default -> throw new IllegalStateException("master got a halo strip from rank " + s.source());
             }
         }
+    }
+
+    /** What a run that lost a rank leaves for {@code --resume}. */
+    private String saved() {
+        if (lastCheckpoint < 0) {
+            return config.checkpointEvery() > 0 ? "No checkpoint was written yet; run it again to start afresh"
+                    : "No checkpoint is kept (fv.checkpoint_every is 0); run it again to start afresh";
+        }
+        return "The checkpoint " + Checkpoint.file(outDir) + " holds step " + lastCheckpoint
+                + "; run the job again with --resume to go on from it";
     }
 
     /** Joins the Reduce(SUM) the compute ranks are entering. */
@@ -109,6 +124,9 @@ final class FvMaster {
         if (++snapshotBlocks == ranks) {
             snapshotBlocks = 0;
             Snapshot.write(config, outDir, (int) data[4], data[5], (int) data[6], snapshot);
+            if (((int) data[6] & Snapshot.CHECKPOINT) != 0) {
+                lastCheckpoint = (int) data[4];
+            }
         }
     }
 

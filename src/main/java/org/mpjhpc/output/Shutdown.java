@@ -80,6 +80,11 @@ public final class Shutdown {
         CLEANUPS.add(cleanup);
     }
 
+    /** Runs the cleanups now: the job ends without its shutdown hook (a lost rank halts the JVM). */
+    public static void clean() {
+        CLEANUPS.forEach(Runnable::run);
+    }
+
     /** A cleanup is no longer needed (its file is complete). */
     public static void forget(Runnable cleanup) {
         CLEANUPS.remove(cleanup);

@@ -2,6 +2,7 @@ package org.mpjhpc.it;
 
 import java.io.File;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -44,6 +45,28 @@ final class Hosts implements AutoCloseable {
         List<String> command = new ArrayList<>(List.of(Mpjrun.ROOT.resolve("mpjrun").toString()));
         command.addAll(List.of(args));
         return exec(name, command.toArray(String[]::new));
+    }
+
+    /** Starts {@code ./mpjrun ARGS} on host {@code name} in the background. */
+    Mpjrun.Background start(Path dir, String name, String... args) throws IOException {
+        List<String> command = new ArrayList<>(List.of(SCRIPT, "exec", name, Mpjrun.ROOT.resolve("mpjrun").toString()));
+        command.addAll(List.of(args));
+        return Mpjrun.startCommand(dir, RSH, command);
+    }
+
+    /** The JVMs running job ranks on host {@code name} (not MPJ's daemon). */
+    List<ProcessHandle> rankJvms(String name) throws IOException, InterruptedException {
+        Process p = new ProcessBuilder("ip", "netns", "pids", "mpjt-" + name).start();
+        String pids = new String(p.getInputStream().readAllBytes());
+        p.waitFor();
+        List<ProcessHandle> ranks = new ArrayList<>();
+        for (String pid : pids.split("\\s+")) {
+            if (!pid.isBlank()) {
+                ProcessHandle.of(Long.parseLong(pid)).filter(h -> h.info().commandLine().orElse("").contains("java"))
+                        .filter(h -> !h.info().commandLine().orElse("").contains("daemon.jar")).ifPresent(ranks::add);
+            }
+        }
+        return ranks;
     }
 
     @Override

@@ -67,6 +67,11 @@ final class Mpjrun {
         List<String> command = new ArrayList<>();
         command.add(ROOT.resolve("mpjrun").toString());
         command.addAll(List.of(args));
+        return startCommand(dir, env, command);
+    }
+
+    /** Starts any command from the project folder in the background, its output in files of {@code dir}. */
+    static Background startCommand(Path dir, Map<String, String> env, List<String> command) throws IOException {
         Path out = Files.createTempFile(dir, "out", ".txt");
         Path err = Files.createTempFile(dir, "err", ".txt");
         ProcessBuilder builder = new ProcessBuilder(command).directory(ROOT.toFile()).redirectOutput(out.toFile())
