@@ -52,8 +52,8 @@ public final class FarmConfigReader {
         return FarmJournal.check(config, outDir, resume, farm.origin());
     }
 
-    /** What the master keeps per task until the end (its record for the report), measured. */
-    static final long MASTER_BYTES_PER_TASK = 100;
+    /** What the master keeps per task until the end: two bits (recorded, retried), rounded up; the records go to a file. */
+    static final long MASTER_BYTES_PER_TASK = 1;
 
     /**
      * Refuses a job whose task records cannot fit the master's heap, before it runs for
@@ -65,7 +65,7 @@ public final class FarmConfigReader {
         if (need > heap * 0.8) {
             throw new UserError(farm.origin() + ": " + farm.path() + ".requests: " + config.totalTasks()
                     + " tasks need about " + need / (1 << 20) + " MB on the master (" + MASTER_BYTES_PER_TASK
-                    + " bytes each, kept for the report), more than 80% of its heap of " + heap / (1 << 20)
+                    + " bytes each), more than 80% of its heap of " + heap / (1 << 20)
                     + " MB; give it more (MPJRUN_JVM_OPTS=-Xmx...) or split the job");
         }
     }

@@ -89,6 +89,7 @@ public final class FarmJob {
             default -> ok ? 0 : 1;
         };
         FarmReport.write(job, run, counts, verification, ranks, code, report);
+        run.book().discard();
         boolean resumable = run.end() == FarmRun.End.INTERRUPTED || run.end() == FarmRun.End.HUNG
                 || run.end() == FarmRun.End.LOST;
         if (resumable) {
@@ -110,7 +111,7 @@ public final class FarmJob {
 
     /** What a run that ended early leaves for {@code --resume}. */
     private static String saved(JobConfig job, FarmRun run) {
-        return run.book().finished() + " of " + run.book().entries().size() + " queued task(s) are recorded in "
+        return run.book().finished() + " of " + run.book().size() + " queued task(s) are recorded in "
                 + FarmJournal.file(job.outDir()) + "; run the job again with --resume to go on";
     }
 

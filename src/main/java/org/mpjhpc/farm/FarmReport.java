@@ -48,9 +48,13 @@ final class FarmReport {
                 g.writeFieldName(field.getKey());
                 if (field.getKey().equals("tasks")) {
                     g.writeStartArray();
-                    for (TaskBook.Entry e : book.entries()) {
-                        task(g, e);
-                    }
+                    book.forEach(e -> {
+                        try {
+                            task(g, e);
+                        } catch (java.io.IOException x) {
+                            throw new java.io.UncheckedIOException(x);
+                        }
+                    });
                     g.writeEndArray();
                 } else {
                     g.writeTree(field.getValue());
@@ -82,7 +86,7 @@ final class FarmReport {
     private static void task(JsonGenerator g, TaskBook.Entry e) throws java.io.IOException {
         g.writeStartObject();
         g.writeNumberField("id", e.id);
-        g.writeStringField("type", e.kind.type());
+        g.writeStringField("type", e.type());
         g.writeNumberField("worker", e.worker);
         g.writeStringField("status", e.status.name().toLowerCase(java.util.Locale.ROOT));
         if (e.result != null && e.result.matches("-?\\d{1,18}")) {
@@ -144,7 +148,7 @@ final class FarmReport {
     private static ObjectNode counters(FarmRun run) {
         ObjectNode c = JSON.createObjectNode();
         TaskBook book = run.book();
-        c.put("tasks", book.entries().size());
+        c.put("tasks", book.size());
         c.put("done", book.finished() - book.failed());
         c.put("failed", book.failed());
         c.put("duplicates_dropped", book.duplicates());

@@ -22,9 +22,9 @@ final class FarmSummary {
                     counts.completed()[w], counts.failed()[w], counts.busyNanos()[w] / 1_000_000L, s.stolen(w),
                     s.failures(w), s.restarts(w), s.state(w).name().toLowerCase(Locale.ROOT));
         }
-        long retried = book.entries().stream().filter(e -> e.attempts > 1).count();
+        long retried = book.retried();
         line(out, "tasks: %d submitted, %d done, %d failed, %d run again after a failure, %d duplicate result(s)"
-                + " dropped", book.entries().size(), book.finished() - book.failed(), book.failed(), retried,
+                + " dropped", book.size(), book.finished() - book.failed(), book.failed(), retried,
                 book.duplicates());
         timing(out, run, counts);
         line(out, "%s", v.line());

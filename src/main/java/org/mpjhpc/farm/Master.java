@@ -53,7 +53,7 @@ final class Master {
         this.comm = comm;
         this.journal = journal;
         this.replay = replay;
-        this.book = new TaskBook(journal);
+        this.book = new TaskBook(journal, FinishedTasks.in(java.nio.file.Path.of(outDir)));
         resources.onWrite((name, value) -> journal.append(JournalCodec.resource(name, value)));
         this.outDir = outDir;
         this.resources = resources;

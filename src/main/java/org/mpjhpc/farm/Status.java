@@ -34,7 +34,7 @@ final class Status {
         ObjectNode versions = root.putObject("resources");
         resources.snapshot().forEach((name, e) -> versions.put(name, e.version()));
         ObjectNode counters = root.putObject("counters");
-        counters.put("tasks", book.entries().size());
+        counters.put("tasks", book.size());
         counters.put("finished", book.finished());
         counters.put("failed", book.failed());
         counters.put("duplicates_dropped", book.duplicates());

@@ -1,12 +1,17 @@
 package org.mpjhpc.farm;
 
-import java.util.ArrayList;
-import java.util.List;
+import java.io.IOException;
+import java.util.BitSet;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * The master's record of every task: where it went, how often, and its one recorded
  * result. A result is recorded once; a late copy from an earlier attempt is counted as
- * a dropped duplicate and never overwrites the first.
+ * a dropped duplicate and never overwrites the first. Only queued and running tasks are
+ * held in memory: a finished one goes to {@link FinishedTasks} (a file) and leaves a bit
+ * and its counts behind, so memory does not grow with the number of tasks run.
  */
 final class TaskBook {
     /** Where a task stands. */
@@ -15,7 +20,9 @@ final class TaskBook {
     /** One task's record, as the report shows it. */
     static final class Entry {
         final int id;
+        /** The task itself while it is open; null for a record read back from the file. */
         final TaskKind kind;
+        private final String type;
         Status status = Status.QUEUED;
         int worker = -1;
         int attempts;
@@ -26,8 +33,17 @@ final class TaskBook {
         long endMs = -1;
 
         Entry(int id, TaskKind kind) {
+            this(id, kind, kind.type());
+        }
+
+        Entry(int id, TaskKind kind, String type) {
             this.id = id;
             this.kind = kind;
+            this.type = type;
+        }
+
+        String type() {
+            return type;
         }
 
         boolean finished() {
@@ -35,20 +51,36 @@ final class TaskBook {
         }
     }
 
-    private final List<Entry> entries = new ArrayList<>();
+    private final OpenTasks open = new OpenTasks();
+    private final BitSet done = new BitSet();
+    /** Runs sent after a task's result was recorded (a worker declared dead that had delivered it). */
+    private final Map<Integer, Integer> laterAttempts = new HashMap<>();
+    private final FinishedTasks spill;
     private final Journal journal;
+    private int size;
     private long duplicates;
     private long finished;
+    private long failed;
+    private final BitSet retried = new BitSet();
     private long givenUp;
     private long restored;
+    private long fibs;
+    private long wrongFibs;
 
+    /** A book without a journal, its finished tasks in a temporary file. */
     TaskBook() {
         this(Journal.off());
     }
 
-    /** A book that journals every task queued, dispatched and finished. */
+    /** A book with a journal, its finished tasks in a temporary file. */
     TaskBook(Journal journal) {
+        this(journal, FinishedTasks.inNewFolder());
+    }
+
+    /** A book that journals every task queued, dispatched and finished, and keeps finished ones in {@code spill}. */
+    TaskBook(Journal journal, FinishedTasks spill) {
         this.journal = journal;
+        this.spill = spill;
     }
 
     void add(TaskSpec task) {
@@ -68,12 +100,13 @@ final class TaskBook {
     }
 
     private Entry entry(int id, TaskKind kind, int maxAttempts) {
-        if (id != entries.size()) {
+        if (id != size) {
             throw new IllegalStateException("task ids must be dense, got " + id);
         }
         Entry e = new Entry(id, kind);
         e.maxAttempts = maxAttempts;
-        entries.add(e);
+        open.add(e);
+        size++;
         return e;
     }
 
@@ -86,6 +119,7 @@ final class TaskBook {
         e.attempts = t.attempts;
         if (t.outcome != null) {
             finish(e, t.outcome);
+            close(e);
             restored++;
         }
     }
@@ -97,7 +131,20 @@ final class TaskBook {
         e.error = o.error();
         e.startMs = o.startMs();
         e.endMs = o.endMs();
+    }
+
+    /** The task's record leaves memory for the file; what the checks need stays as counts. */
+    private void close(Entry e) {
         finished++;
+        failed += e.status == Status.FAILED ? 1 : 0;
+        retried.set(e.id, e.attempts > 1);
+        if (e.kind instanceof TaskKind.Fib f && e.status == Status.DONE) {
+            fibs++;
+            wrongFibs += Long.toString(Kernels.fibIterative(f.n())).equals(e.result) ? 0 : 1;
+        }
+        done.set(e.id);
+        open.remove(e.id);
+        spill.add(e);
     }
 
     /** Results taken from the journal of an earlier run. */
@@ -105,27 +152,29 @@ final class TaskBook {
         return restored;
     }
 
+    /** How often the task may be run (unbounded once it is finished). */
     int maxAttempts(int id) {
-        return entries.get(id).maxAttempts;
+        Entry e = open.get(id);
+        return e == null ? Integer.MAX_VALUE : e.maxAttempts;
     }
 
     boolean isFinished(int id) {
-        return entries.get(id).finished();
+        return done.get(id);
     }
 
     /** The master ends a task failed without a worker's result (its runs kept killing their worker). */
     void giveUp(int id, int attempts, int worker, String error, long nowMs) {
-        Entry e = entries.get(id);
+        Entry e = open.get(id);
         e.status = Status.FAILED;
         e.attempts = attempts;
         e.worker = worker;
         e.error = error;
         e.endMs = nowMs;
         givenUp++;
-        finished++;
         if (journal.enabled()) {
             journal.append(JournalCodec.result(e));
         }
+        close(e);
     }
 
     /** Tasks the master ended itself: no worker delivered a result for them. */
@@ -135,21 +184,23 @@ final class TaskBook {
 
     /** A run of the task was sent to a worker (a finished task keeps its recorded result). */
     void dispatched(TaskSpec task, int worker) {
-        Entry e = entries.get(task.id());
+        Entry e = open.get(task.id());
+        if (e == null) {
+            laterAttempts.merge(task.id(), task.attempt(), Math::max);
+            return;
+        }
         e.attempts = Math.max(e.attempts, task.attempt());
-        if (!e.finished()) {
-            e.status = Status.DISPATCHED;
-            e.worker = worker;
-            if (journal.enabled()) {
-                journal.append(JournalCodec.dispatched(task.id(), task.attempt()));
-            }
+        e.status = Status.DISPATCHED;
+        e.worker = worker;
+        if (journal.enabled()) {
+            journal.append(JournalCodec.dispatched(task.id(), task.attempt()));
         }
     }
 
     /** Records an outcome; returns false if the task already had one (a duplicate). */
     boolean record(Outcome o) {
-        Entry e = entries.get(o.taskId());
-        if (e.finished()) {
+        Entry e = open.get(o.taskId());
+        if (e == null) {
             duplicates++;
             return false;
         }
@@ -157,6 +208,7 @@ final class TaskBook {
         if (journal.enabled()) {
             journal.append(JournalCodec.result(e));
         }
+        close(e);
         return true;
     }
 
@@ -165,14 +217,31 @@ final class TaskBook {
      * may still have delivered it, late. Its recorded result then stands.
      */
     void requeued(TaskSpec task) {
-        Entry e = entries.get(task.id());
-        if (!e.finished()) {
+        Entry e = open.get(task.id());
+        if (e != null) {
             e.status = Status.QUEUED;
         }
     }
 
-    List<Entry> entries() {
-        return entries;
+    /** Every task in id order, as the report shows it (finished ones read back from the file). */
+    void forEach(Consumer<Entry> each) throws IOException {
+        spill.forEach(size, open::get, e -> {
+            Integer later = laterAttempts.get(e.id);
+            if (later != null) {
+                e.attempts = Math.max(e.attempts, later);
+            }
+            each.accept(e);
+        });
+    }
+
+    /** Tasks submitted so far. */
+    int size() {
+        return size;
+    }
+
+    /** Distinct tasks with a recorded result. */
+    int recorded() {
+        return done.cardinality();
     }
 
     long finished() {
@@ -180,7 +249,29 @@ final class TaskBook {
     }
 
     long failed() {
-        return entries.stream().filter(e -> e.status == Status.FAILED).count();
+        return failed;
+    }
+
+    /** Tasks run more than once (finished or not). */
+    long retried() {
+        return retried.cardinality() + openRetried()
+                + laterAttempts.entrySet().stream().filter(l -> l.getValue() > 1 && !retried.get(l.getKey())).count();
+    }
+
+    private long openRetried() {
+        long[] n = {0};
+        open.forEach(e -> n[0] += e.attempts > 1 ? 1 : 0);
+        return n[0];
+    }
+
+    /** Fibonacci results recorded, and how many of them are wrong. */
+    long[] fibChecks() {
+        return new long[] {fibs, wrongFibs};
+    }
+
+    /** Removes the finished tasks' file (after the report). */
+    void discard() {
+        spill.close();
     }
 
     long duplicates() {
