@@ -47,6 +47,16 @@ public final class Main {
             code = JobRunner.run(world, options, lost -> lastWords(lost, options));
         } catch (Throwable t) {
             world.lifeline().endIfLost(t); // a rank's process is gone: not a bug; does not return
+            Shutdown.clean(); // no half-written file is left, whatever ends the job
+            IOException io = t instanceof java.io.UncheckedIOException u ? u.getCause()
+                    : t instanceof IOException e ? e : null;
+            if (io != null) {
+                // The machine's fault (a full disk, a folder gone), not a bug: one line, no stack trace.
+                System.err.println("error: cannot write or read a file: " + (t == io ? "" : t.getMessage() + ": ")
+                        + io.getMessage());
+                writeStatus(options.statusFile(), 1);
+                Runtime.getRuntime().halt(1);
+            }
             // A bug, not a user mistake: say so loudly and take the whole job down, since
             // the other ranks would otherwise wait for this one forever.
             Log.error("internal error, aborting the job: " + t);

@@ -88,10 +88,14 @@ public final class FarmJob {
             case LOST -> RankLost.EXIT_CODE;
             default -> ok ? 0 : 1;
         };
-        FarmReport.write(job, run, counts, verification, ranks, code, report);
+        try {
+            FarmReport.write(job, run, counts, verification, ranks, code, report);
+        } catch (java.io.UncheckedIOException e) {
+            Log.error("the report could not be written: " + e.getCause().getMessage());
+        }
         run.book().discard();
         boolean resumable = run.end() == FarmRun.End.INTERRUPTED || run.end() == FarmRun.End.HUNG
-                || run.end() == FarmRun.End.LOST;
+                || run.end() == FarmRun.End.LOST || run.end() == FarmRun.End.STORAGE;
         if (resumable) {
             closeJournal(run.journal());
         } else {
@@ -103,7 +107,10 @@ public final class FarmJob {
         }
         System.out.print(FarmSummary.table(job, run, counts, verification, ranks));
         System.out.flush();
-        if (!ok && !resumable) {
+        if (run.end() == FarmRun.End.STORAGE) {
+            Log.error("job stopped: its output folder " + job.outDir() + " cannot be written; the journal keeps the"
+                    + " results written before; make room and run the job again with --resume to go on");
+        } else if (!ok && !resumable) {
             Log.error("job failed: " + (run.abandoned() ? "work was left undone" : "verification failed"));
         }
         return code;

@@ -110,6 +110,7 @@ final class FarmReport {
             case INTERRUPTED -> "interrupted";
             case HUNG -> "hung";
             case LOST -> "rank_lost";
+            case STORAGE -> "storage_failed";
             default -> code == 0 ? "ok" : "failed";
         });
         if (run.hangDump() != null) {

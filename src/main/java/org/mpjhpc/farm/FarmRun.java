@@ -20,7 +20,9 @@ record FarmRun(FarmConfig config, TaskBook book, Scheduler scheduler, ResourceTa
         /** The watchdog saw no progress. */
         HUNG,
         /** A worker rank's process is gone ({@link org.mpjhpc.comm.Lifeline}). */
-        LOST
+        LOST,
+        /** The output folder could not be written (a full disk): the journal or the finished tasks' file failed. */
+        STORAGE
     }
 
     boolean abandoned() {

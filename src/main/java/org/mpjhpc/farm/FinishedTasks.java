@@ -25,6 +25,9 @@ final class FinishedTasks implements AutoCloseable {
     private final FileChannel channel;
     private ByteBuffer buffer = ByteBuffer.allocate(1 << 16);
     private long written;
+    private IOException failure;
+    private byte[] tail = new byte[0];
+    private long tailAt = -1;
     private String lastType;
     private byte[] lastTypeBytes;
 
@@ -58,8 +61,14 @@ final class FinishedTasks implements AutoCloseable {
         }
     }
 
-    /** Appends a finished task's record: its length, then its fields. */
-    void add(TaskBook.Entry e) {
+    /**
+     * Appends a finished task's record: its length, then its fields. False once the file
+     * cannot be written (a full disk): the caller keeps the record in memory.
+     */
+    boolean add(TaskBook.Entry e) {
+        if (failure != null) {
+            return false;
+        }
         if (e.type() != lastType) { // a few task types, many tasks: encode each type once in a row
             lastType = e.type();
             lastTypeBytes = bytes(lastType);
@@ -69,7 +78,12 @@ final class FinishedTasks implements AutoCloseable {
         byte[] error = bytes(e.error);
         int length = 4 + text(type) + 1 + 4 + 4 + text(result) + text(error) + 8 + 8;
         if (buffer.remaining() < 4 + length) {
-            drain(4 + length);
+            try {
+                drain(4 + length);
+            } catch (UncheckedIOException x) {
+                failure = x.getCause();
+                return false;
+            }
         }
         buffer.putInt(length).putInt(e.id);
         put(type);
@@ -78,6 +92,12 @@ final class FinishedTasks implements AutoCloseable {
         put(error);
         buffer.putLong(e.startMs).putLong(e.endMs);
         written++;
+        return true;
+    }
+
+    /** Why the file could not be written, or null. */
+    IOException failure() {
+        return failure;
     }
 
     private static byte[] bytes(String s) {
@@ -107,6 +127,14 @@ final class FinishedTasks implements AutoCloseable {
                 buffer = ByteBuffer.allocate(need);
             }
         } catch (IOException x) {
+            // What did not reach the file stays here, after it: no finished record is lost.
+            tail = new byte[buffer.remaining()];
+            buffer.get(tail);
+            try {
+                tailAt = channel.position();
+            } catch (IOException y) {
+                x.addSuppressed(y);
+            }
             throw new UncheckedIOException("cannot write the finished tasks' file " + file, x);
         }
     }
@@ -116,14 +144,17 @@ final class FinishedTasks implements AutoCloseable {
      * others from {@code open}.
      */
     void forEach(int size, IntFunction<TaskBook.Entry> open, Consumer<TaskBook.Entry> each) throws IOException {
-        drain(0);
+        if (failure == null) {
+            drain(0);
+        }
         Path indexFile = Files.createTempFile(file.getParent(), ".tasks-", ".index");
         try (FileChannel data = FileChannel.open(file, StandardOpenOption.READ);
                 FileChannel index = FileChannel.open(indexFile, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
             LongBuffer offsets = size == 0 ? LongBuffer.allocate(0)
                     : index.map(FileChannel.MapMode.READ_WRITE, 0, 8L * size).asLongBuffer();
-            Reader reader = new Reader(data);
-            for (long at = 0; at < data.size();) {
+            long fileBytes = tailAt < 0 ? data.size() : tailAt;
+            Reader reader = new Reader(data, fileBytes, tail);
+            for (long at = 0; at < fileBytes + tail.length;) {
                 TaskBook.Entry e = reader.at(at);
                 offsets.put(e.id, at + 1); // 0: not in the file
                 at = reader.next;
@@ -155,12 +186,17 @@ final class FinishedTasks implements AutoCloseable {
     /** Reads records through a window of the file: tasks finish in nearly id order, so most reads hit it. */
     private static final class Reader {
         private final FileChannel data;
+        private final long fileBytes;
+        private final byte[] tail;
         private final ByteBuffer window = ByteBuffer.allocateDirect(WINDOW);
         private long windowAt = -1;
         long next;
 
-        Reader(FileChannel data) {
+        /** @param tail the records after the file's first {@code fileBytes}, kept in memory (a full disk) */
+        Reader(FileChannel data, long fileBytes, byte[] tail) {
             this.data = data;
+            this.fileBytes = fileBytes;
+            this.tail = tail;
         }
 
         TaskBook.Entry at(long at) throws IOException {
@@ -204,8 +240,16 @@ final class FinishedTasks implements AutoCloseable {
 
         private void fill(ByteBuffer into, long at) throws IOException {
             int start = into.position();
-            while (into.hasRemaining() && data.read(into, at + into.position() - start) > 0) {
-                // until full or at the end of the file
+            while (into.hasRemaining() && at + into.position() - start < fileBytes) {
+                into.limit((int) Math.min(into.capacity(), start + fileBytes - at));
+                if (data.read(into, at + into.position() - start) <= 0) {
+                    break;
+                }
+            }
+            into.limit(into.capacity());
+            long from = at + into.position() - start - fileBytes; // where the tail part begins
+            if (from >= 0 && from < tail.length && into.hasRemaining()) {
+                into.put(tail, (int) from, (int) Math.min(into.remaining(), tail.length - from));
             }
         }
 

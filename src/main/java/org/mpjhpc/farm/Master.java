@@ -107,11 +107,17 @@ final class Master {
             boolean active;
             try {
                 active = turn();
+            } catch (java.io.UncheckedIOException e) {
+                return storage(e.getCause());
             } catch (RuntimeException e) {
                 if (comm.lifeline().check(e) == null) {
                     throw e;
                 }
                 return lost();
+            }
+            java.io.IOException unwritable = journal.failure() != null ? journal.failure() : book.storageFailure();
+            if (unwritable != null) {
+                return storage(unwritable);
             }
             if (nobodyLeft()) {
                 Log.error("no worker is left to work; " + scheduler.queued() + " task(s) cannot run");
@@ -130,6 +136,13 @@ final class Master {
             }
         }
         return FarmRun.End.COMPLETE;
+    }
+
+    /** The output folder cannot be written: the run stops, its workers are stopped as usual. */
+    private FarmRun.End storage(java.io.IOException e) {
+        Log.error("the output folder " + outDir + " cannot be written (" + e.getMessage() + "): the job stops");
+        events.add("storage", -1, String.valueOf(e.getMessage()));
+        return FarmRun.End.STORAGE;
     }
 
     /** A rank's process is gone: MPJ cannot go on, so the loop ends with what is recorded. */

@@ -135,6 +135,7 @@ final class TaskBook {
 
     /** The task's record leaves memory for the file; what the checks need stays as counts. */
     private void close(Entry e) {
+        boolean spilled = spill.add(e); // if the disk is full, the record stays in memory
         finished++;
         failed += e.status == Status.FAILED ? 1 : 0;
         retried.set(e.id, e.attempts > 1);
@@ -143,8 +144,14 @@ final class TaskBook {
             wrongFibs += Long.toString(Kernels.fibIterative(f.n())).equals(e.result) ? 0 : 1;
         }
         done.set(e.id);
-        open.remove(e.id);
-        spill.add(e);
+        if (spilled) {
+            open.remove(e.id);
+        }
+    }
+
+    /** Why finished tasks could not be written to their file, or null. */
+    java.io.IOException storageFailure() {
+        return spill.failure();
     }
 
     /** Results taken from the journal of an earlier run. */
@@ -185,7 +192,7 @@ final class TaskBook {
     /** A run of the task was sent to a worker (a finished task keeps its recorded result). */
     void dispatched(TaskSpec task, int worker) {
         Entry e = open.get(task.id());
-        if (e == null) {
+        if (e == null || done.get(task.id())) {
             laterAttempts.merge(task.id(), task.attempt(), Math::max);
             return;
         }
@@ -200,7 +207,7 @@ final class TaskBook {
     /** Records an outcome; returns false if the task already had one (a duplicate). */
     boolean record(Outcome o) {
         Entry e = open.get(o.taskId());
-        if (e == null) {
+        if (e == null || done.get(o.taskId())) {
             duplicates++;
             return false;
         }
@@ -218,7 +225,7 @@ final class TaskBook {
      */
     void requeued(TaskSpec task) {
         Entry e = open.get(task.id());
-        if (e != null) {
+        if (e != null && !done.get(task.id())) {
             e.status = Status.QUEUED;
         }
     }
@@ -260,7 +267,7 @@ final class TaskBook {
 
     private long openRetried() {
         long[] n = {0};
-        open.forEach(e -> n[0] += e.attempts > 1 ? 1 : 0);
+        open.forEach(e -> n[0] += e.attempts > 1 && !done.get(e.id) ? 1 : 0);
         return n[0];
     }
 

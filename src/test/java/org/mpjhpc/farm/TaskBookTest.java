@@ -77,4 +77,33 @@ class TaskBookTest {
     private static long countOpen(List<Integer> order, int n, int every) {
         return order.subList(n - 10, n).stream().filter(id -> id % every == 0).count();
     }
+
+    @Test
+    void whenTheFileCannotBeWrittenNoFinishedRecordIsLost() throws Exception {
+        TaskBook book = new TaskBook();
+        int n = 4000; // records of about 50 bytes: the 64 KB buffer is written out several times
+        for (int id = 0; id < n; id++) {
+            book.add(new TaskSpec(id, 1, new TaskKind.Noop()));
+        }
+        java.lang.reflect.Field spill = TaskBook.class.getDeclaredField("spill");
+        spill.setAccessible(true);
+        java.lang.reflect.Field channel = FinishedTasks.class.getDeclaredField("channel");
+        channel.setAccessible(true);
+        for (int id = 0; id < n; id++) {
+            if (id == n / 2) { // the disk "fills up": the next write fails
+                ((java.nio.channels.FileChannel) channel.get(spill.get(book))).close();
+            }
+            assertTrue(book.record(new Outcome(id, 1, 0, true, "r" + id, null, id, id)));
+        }
+        assertTrue(book.storageFailure() != null, "the failure is known");
+        assertFalse(book.record(new Outcome(n - 1, 1, 0, true, "again", null, 0, 0)), "still recorded once");
+        List<TaskBook.Entry> all = new ArrayList<>();
+        book.forEach(all::add);
+        assertEquals(n, all.size());
+        for (int id = 0; id < n; id++) {
+            assertEquals(id, all.get(id).id);
+            assertEquals("r" + id, all.get(id).result, "task " + id);
+        }
+        assertEquals(n, book.recorded());
+    }
 }

@@ -88,6 +88,9 @@ public final class GenerateJob {
                             (last - start) / 1e9));
                 }
             }
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("cannot write the generated data in "
+                    + (csv != null ? csv : bin != null ? bin : txt).toAbsolutePath().getParent(), e);
         }
         publish(csv);
         publish(bin);
