@@ -131,14 +131,17 @@ final class ProcessLifeline implements Lifeline {
         return false;
     }
 
-    /** Rank 0: every rank still there exits, then this one, with the reason said once. */
+    /**
+     * Rank 0: says why and reports the exit code first (on hybdev the ranks of rank 0's host
+     * share its JVM, and the first one told ends it), then every rank still there exits, then this one.
+     */
     private synchronized void end(RankLost why) {
+        lastWords.accept(why);
         for (int r : others()) {
             if (addresses[r] != null && !why.gone().contains(names[r])) {
                 tell(r, why.getMessage());
             }
         }
-        lastWords.accept(why);
         Runtime.getRuntime().halt(RankLost.EXIT_CODE);
     }
 

@@ -54,7 +54,7 @@ final class Hosts implements AutoCloseable {
         return Mpjrun.startCommand(dir, RSH, command);
     }
 
-    /** The JVMs running job ranks on host {@code name} (not MPJ's daemon). */
+    /** The JVMs on host {@code name} but MPJ's daemon: the job's ranks, its starter, while they run. */
     List<ProcessHandle> rankJvms(String name) throws IOException, InterruptedException {
         Process p = new ProcessBuilder("ip", "netns", "pids", "mpjt-" + name).start();
         String pids = new String(p.getInputStream().readAllBytes());

@@ -16,6 +16,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * A rank's JVM killed -9 on the second of two pretend hosts (niodev) in the middle of a
@@ -56,8 +58,9 @@ class RankLossIT {
         }
     }
 
-    @Test
-    void farmEndsWithinSecondsNamingTheLostRankAndResumesExactlyOnce() throws Exception {
+    @ParameterizedTest
+    @ValueSource(strings = {"niodev", "hybdev"})
+    void farmEndsWithinSecondsNamingTheLostRankAndResumesExactlyOnce(String device) throws Exception {
         Path config = dir.resolve("farm.yaml");
         Files.writeString(config, """
                 job: farm
@@ -70,20 +73,20 @@ class RankLossIT {
                     - times: 16
                       task: {type: fib, n: 25}
                 """);
-        Path out = dir.resolve("farm");
-        String[] args = {"-dev", "niodev", "-machinesfile", machines.toString(), config.toString(), "--out",
+        Path out = dir.resolve("farm-" + device);
+        String[] args = {"-dev", device, "-machinesfile", machines.toString(), config.toString(), "--out",
             out.toString()};
         Mpjrun.Background run = hosts.start(dir, "h1", withLogLevel(args));
         run.awaitLines(" done on worker 1", 8); // worker 1 is rank 2, on h2
         long ms = killRanksOn("h2", run);
         assertTrue(run.all().contains("error: rank 2 on h2 is gone"), run.all());
         assertTrue(run.all().contains("recorded in " + out.resolve("journal")), run.all());
-        assertTrue(run.all().contains("to go on from it: ") && run.all().contains("-dev niodev -machinesfile " + machines
+        assertTrue(run.all().contains("to go on from it: ") && run.all().contains("-dev " + device + " -machinesfile " + machines
                 + " " + config + " --out " + out + " --log-level DEBUG --resume"), run.all());
         JsonNode lost = new ObjectMapper().readTree(out.resolve("report.json").toFile());
         assertEquals("rank_lost", lost.get("status").asText());
         assertEquals(6, lost.get("exit_code").asInt());
-        System.out.println("RankLossIT: farm ended " + ms + " ms after rank 2's JVM was killed");
+        System.out.println("RankLossIT: farm on " + device + " ended " + ms + " ms after rank 2's JVM was killed");
 
         Mpjrun.Result resumed = hosts.mpjrun("h1", append(args, "--resume"));
         assertEquals(0, resumed.exit(), resumed.all());
@@ -137,8 +140,8 @@ class RankLossIT {
         assertEquals(6, run.exit(), run.all());
         long ms = (System.nanoTime() - t0) / 1_000_000;
         assertTrue(ms < EXIT_BOUND_MS, "ended " + ms + " ms after the kill:\n" + run.all());
-        assertTrue(hosts.rankJvms("h1").stream().noneMatch(h -> h.info().commandLine().orElse("")
-                .contains("org.mpjhpc.app.Main")), "no rank outlives the job");
+        assertEquals(List.of(), hosts.rankJvms("h1"), "no JVM but the daemon outlives the job on h1");
+        assertEquals(List.of(), hosts.rankJvms("h2"), "no JVM but the daemon outlives the job on h2");
         return ms;
     }
 
