@@ -58,8 +58,9 @@ class FarmDurabilityIT {
     void aKilledJobResumesFromItsJournalExactlyOnce() throws Exception {
         Mpjrun.Background first = start();
         first.awaitLines(" done on worker ", 8);
-        // kill -9 the ranks' JVM (the child of MPJ's starter): no hook, no report
-        List<ProcessHandle> ranks = first.process().children().flatMap(ProcessHandle::children).toList();
+        // kill -9 the ranks' JVM: no hook, no report
+        List<ProcessHandle> ranks = first.process().descendants()
+                .filter(h -> h.info().commandLine().orElse("").contains("runtime.starter.MulticoreStarter")).toList();
         assertEquals(1, ranks.size(), first.all());
         ranks.get(0).destroyForcibly();
         assertEquals(1, first.exit(), first.all());
