@@ -35,10 +35,14 @@ final class JobRunner {
         if (comm.rank() == 0) {
             Log.info("job '" + job.name() + "' (" + job.kind() + ") on " + comm.size() + " ranks, output in " + job.outDir());
         }
+        StartupTrace.mark("agreed");
         Lifeline lifeline = comm.watchRanks(lastWords);
         int code = Workloads.of(job).runner().run(comm, job, launch.epochMs(), options.report());
+        StartupTrace.mark("job");
         lifeline.pause();
-        return agreeOnExit(comm, code);
+        int agreed = agreeOnExit(comm, code);
+        StartupTrace.mark("exit-agreed");
+        return agreed;
     }
 
     /**

@@ -20,6 +20,7 @@ public final class Main {
     }
 
     public static void main(String[] args) throws Exception {
+        StartupTrace.start("main");
         try {
             StartGate.await(args); // cluster runs: not before MPJ's starter listens
         } catch (IllegalStateException e) {
@@ -29,6 +30,8 @@ public final class Main {
         Shutdown.install();
         String[] appArgs = MpjComm.init(args);
         MpjComm world = MpjComm.world();
+        StartupTrace.rank(world.rank());
+        StartupTrace.mark("init");
         Log.configure(world.rank(), world.rank() == 0 ? "master" : "worker", "INFO");
         Options options;
         try {
@@ -71,6 +74,7 @@ public final class Main {
         Shutdown.ended();
         Log.debug("rank " + world.rank() + " ends with exit code " + code);
         MpjComm.finish();
+        StartupTrace.mark("finalized");
     }
 
     /** Rank 0, when a lost rank ends the job: one message, no half-written file, the exit code. */

@@ -1,7 +1,7 @@
 package org.mpjhpc.diag;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.mpjhpc.output.JsonArray;
+import org.mpjhpc.output.JsonObject;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.nio.file.Path;
@@ -69,8 +69,8 @@ public final class SleepBarrier {
         boolean allArrived = true;
         boolean waited = true;
         double total = 0;
-        ObjectNode json = Json.MAPPER.createObjectNode();
-        ArrayNode rounds = json.putArray("rounds");
+        JsonObject json = new JsonObject();
+        JsonArray rounds = json.putArray("rounds");
         for (int r = 0; r < waitNs.length; r++) {
             double ms = waitNs[r] / 1e6;
             allArrived &= arrived[r] == c.workers();

@@ -1,10 +1,9 @@
 package org.mpjhpc.farm;
 
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.mpjhpc.output.JsonArray;
+import org.mpjhpc.output.JsonObject;
+import org.mpjhpc.output.JsonText;
 import java.nio.file.Path;
 import java.util.List;
 import org.mpjhpc.config.JobConfig;
@@ -18,15 +17,13 @@ import org.mpjhpc.output.Timing;
  * {@code tasks[].id|type|worker|status|result|start_ms|end_ms}).
  */
 final class FarmReport {
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-
     private FarmReport() {
     }
 
     /** Writes {@code report.json} into the job's folder, and to {@code extra} if given. */
     static void write(JobConfig job, FarmRun run, FarmJob.WorkerCounts counts, Verification verification,
             int ranks, int code, String extra) {
-        ObjectNode root = build(job, run, counts, verification, ranks, code);
+        JsonObject root = build(job, run, counts, verification, ranks, code);
         for (Path file : extra == null ? List.of(Path.of(job.outDir(), "report.json"))
                 : List.of(Path.of(job.outDir(), "report.json"), Path.of(extra))) {
             AtomicWrite.stream(file, out -> stream(root, run.book(), out));
@@ -39,12 +36,10 @@ final class FarmReport {
      * time: a tree of a million tasks would take gigabytes (measured: 1M noop tasks ran out
      * of a 1 GB heap while building it).
      */
-    private static void stream(ObjectNode root, TaskBook book, java.io.OutputStream out) throws java.io.IOException {
-        try (JsonGenerator g = JSON.getFactory().createGenerator(out)) {
-            g.useDefaultPrettyPrinter();
+    private static void stream(JsonObject root, TaskBook book, java.io.OutputStream out) throws java.io.IOException {
+        try (JsonGenerator g = JsonText.indented(out)) {
             g.writeStartObject();
-            for (var field : (Iterable<java.util.Map.Entry<String, com.fasterxml.jackson.databind.JsonNode>>)
-                    root::fields) {
+            for (var field : root.fields().entrySet()) {
                 g.writeFieldName(field.getKey());
                 if (field.getKey().equals("tasks")) {
                     g.writeStartArray();
@@ -57,7 +52,7 @@ final class FarmReport {
                     });
                     g.writeEndArray();
                 } else {
-                    g.writeTree(field.getValue());
+                    JsonText.value(g, field.getValue());
                 }
             }
             g.writeEndObject();
@@ -65,10 +60,10 @@ final class FarmReport {
         }
     }
 
-    private static void workers(ArrayNode workers, FarmRun run, FarmJob.WorkerCounts counts) {
+    private static void workers(JsonArray workers, FarmRun run, FarmJob.WorkerCounts counts) {
         Scheduler s = run.scheduler();
         for (int w = 0; w < s.workers(); w++) {
-            ObjectNode n = workers.addObject();
+            JsonObject n = workers.addObject();
             n.put("id", w);
             n.put("rank", w + 1);
             n.put("capacity", s.capacity(w));
@@ -101,9 +96,9 @@ final class FarmReport {
         g.writeEndObject();
     }
 
-    static ObjectNode build(JobConfig job, FarmRun run, FarmJob.WorkerCounts counts,
+    static JsonObject build(JobConfig job, FarmRun run, FarmJob.WorkerCounts counts,
             Verification verification, int ranks, int code) {
-        ObjectNode root = JSON.createObjectNode();
+        JsonObject root = new JsonObject();
         root.put("job", job.name());
         root.put("kind", "farm");
         root.put("status", switch (run.end()) {
@@ -120,34 +115,34 @@ final class FarmReport {
         root.put("ranks", ranks);
         workers(root.putArray("workers"), run, counts);
         root.putArray("tasks"); // streamed in its place by write()
-        ArrayNode events = root.putArray("events");
+        JsonArray events = root.putArray("events");
         for (EventLog.Event e : run.events().events()) {
-            ObjectNode n = events.addObject();
+            JsonObject n = events.addObject();
             n.put("t_ms", e.tMs());
             n.put("kind", e.kind());
             n.put("worker", e.worker());
             n.put("detail", e.detail());
         }
-        ObjectNode resources = root.putObject("resources");
+        JsonObject resources = root.putObject("resources");
         run.resources().snapshot().forEach((name, e) -> {
-            ObjectNode n = resources.putObject(name);
+            JsonObject n = resources.putObject(name);
             n.put("type", e.type().name().toLowerCase(java.util.Locale.ROOT));
             n.put("version", e.version());
-            n.set("value", JSON.valueToTree(e.value()));
+            n.putValue("value", e.value());
         });
-        ObjectNode locks = root.putObject("locks_held");
-        run.resources().holders().forEach(locks::put);
-        root.set("counters", counters(run));
-        root.set("journal", journal(run));
-        root.set("timing", timing(run, counts));
-        ObjectNode v = root.putObject("verification");
+        JsonObject locks = root.putObject("locks_held");
+        run.resources().holders().forEach(locks::putValue);
+        root.putValue("counters", counters(run));
+        root.putValue("journal", journal(run));
+        root.putValue("timing", timing(run, counts));
+        JsonObject v = root.putObject("verification");
         v.put("passed", verification.passed());
         verification.checks().forEach(v.putArray("checks")::add);
         return root;
     }
 
-    private static ObjectNode counters(FarmRun run) {
-        ObjectNode c = JSON.createObjectNode();
+    private static JsonObject counters(FarmRun run) {
+        JsonObject c = new JsonObject();
         TaskBook book = run.book();
         c.put("tasks", book.size());
         c.put("done", book.finished() - book.failed());
@@ -166,8 +161,8 @@ final class FarmReport {
         return c;
     }
 
-    private static ObjectNode journal(FarmRun run) {
-        ObjectNode j = JSON.createObjectNode();
+    private static JsonObject journal(FarmRun run) {
+        JsonObject j = new JsonObject();
         Durability d = run.config().durability();
         j.put("sync", d.sync().name().toLowerCase(java.util.Locale.ROOT));
         j.put("flush_ms", d.flushMs());
@@ -178,9 +173,9 @@ final class FarmReport {
         return j;
     }
 
-    private static ObjectNode timing(FarmRun run, FarmJob.WorkerCounts counts) {
+    private static JsonObject timing(FarmRun run, FarmJob.WorkerCounts counts) {
         MasterTimes t = run.times();
-        ObjectNode n = timing(run).writeTo(JSON.createObjectNode());
+        JsonObject n = timing(run).writeTo(new JsonObject());
         double loopS = t.loopNanos() / 1e9;
         n.put("loop_ms", t.loopNanos() / 1e6);
         n.put("tasks_per_s", loopS <= 0 ? 0 : run.book().finished() / loopS);

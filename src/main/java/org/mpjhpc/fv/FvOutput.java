@@ -1,6 +1,6 @@
 package org.mpjhpc.fv;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.mpjhpc.output.JsonObject;
 import java.nio.file.Path;
 import java.util.Locale;
 import org.mpjhpc.config.JobConfig;
@@ -42,7 +42,7 @@ final class FvOutput {
         DensityImage.write(c, master.field, out.resolve("density.png"));
         double ioSeconds = (System.nanoTime() - io) / 1e9;
         Timing timing = timing(max, ioSeconds, wallSeconds);
-        ObjectNode summary = summary(c, max, first, last, checksum, verify, ranks, timing);
+        JsonObject summary = summary(c, max, first, last, checksum, verify, ranks, timing);
         boolean interrupted = stopped && !finished && last.step() < c.maxSteps();
         summary.put("status", interrupted ? "interrupted" : verify.verdict().passed() ? "ok" : "failed");
         Json.write(summary, out.resolve("summary.json"), report);
@@ -58,9 +58,9 @@ final class FvOutput {
         return verify.verdict().exitCode();
     }
 
-    private static ObjectNode summary(FvConfig c, RankTimes max, FvMaster.Row first, FvMaster.Row last,
+    private static JsonObject summary(FvConfig c, RankTimes max, FvMaster.Row first, FvMaster.Row last,
             String checksum, FvVerify verify, int ranks, Timing timing) {
-        ObjectNode s = Json.MAPPER.createObjectNode();
+        JsonObject s = new JsonObject();
         s.put("problem", FvConfig.key(c.problem()));
         s.put("nx", c.nx());
         s.put("ny", c.ny());
@@ -71,14 +71,14 @@ final class FvOutput {
         s.put("time", last.time());
         s.put("steps", last.step());
         s.put("checksum", checksum);
-        ObjectNode totals = s.putObject("totals");
-        ObjectNode start = totals.putObject("start");
-        ObjectNode end = totals.putObject("end");
+        JsonObject totals = s.putObject("totals");
+        JsonObject start = totals.putObject("start");
+        JsonObject end = totals.putObject("end");
         for (int v = 0; v < Field.VARS; v++) {
             start.put(TOTALS[v], first.totals()[v]);
             end.put(TOTALS[v], last.totals()[v]);
         }
-        ObjectNode kernels = timing.writeTo(s.putObject("timing")).putObject("kernels");
+        JsonObject kernels = timing.writeTo(s.putObject("timing")).putObject("kernels");
         for (int k = 0; k < PhaseTimes.KERNELS; k++) {
             kernels.put(PhaseTimes.NAMES[k], max.phase(k));
         }
@@ -118,16 +118,17 @@ final class FvOutput {
                 .first("first " + FvWorker.WARM_UP_STEPS + " steps (warm-up)", max.firstSteps());
     }
 
-    private static String table(FvConfig c, Timing timing, ObjectNode s, String checksum, FvVerify verify) {
+    private static String table(FvConfig c, Timing timing, JsonObject s, String checksum, FvVerify verify) {
         StringBuilder t = new StringBuilder();
         t.append(String.format(Locale.ROOT, "%n== finite volume '%s' %d x %d, %d compute rank(s)%s, %s halo ==%n",
                 FvConfig.key(c.problem()), c.nx(), c.ny(), c.workers(), oversubscribed(c.workers() + 1),
                 c.nonblocking() ? "nonblocking" : "blocking"));
-        t.append(String.format(Locale.ROOT, "t = %.6g after %d steps; checksum %s%n", s.get("time").asDouble(),
-                s.get("steps").asInt(), checksum));
+        t.append(String.format(Locale.ROOT, "t = %.6g after %d steps; checksum %s%n", ((Number) s.get("time")).doubleValue(),
+                ((Number) s.get("steps")).intValue(), checksum));
         t.append(timing.table());
         t.append(String.format(Locale.ROOT, "%.3g cell updates/s over the loop; after the warm-up %.3g%n",
-                s.get("cell_updates_per_s").asDouble(), s.get("cell_updates_per_s_after_warmup").asDouble()));
+                ((Number) s.get("cell_updates_per_s")).doubleValue(),
+                ((Number) s.get("cell_updates_per_s_after_warmup")).doubleValue()));
         t.append(verify.verdict().line()).append('\n');
         return t.toString();
     }

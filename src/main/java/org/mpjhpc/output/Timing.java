@@ -1,6 +1,5 @@
 package org.mpjhpc.output;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -112,7 +111,7 @@ public final class Timing {
     }
 
     /** Writes the phases, span, wall, first-step time and time per unit into a report's "timing" object. */
-    public ObjectNode writeTo(ObjectNode timing) {
+    public JsonObject writeTo(JsonObject timing) {
         for (Row r : rows) {
             timing.put(r.name.strip(), r.seconds);
         }

@@ -1,7 +1,5 @@
 package org.mpjhpc.output;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -37,9 +35,9 @@ public final class Verdict {
     }
 
     /** {@code "verified"} and {@code "checks"} in a report. */
-    public void writeTo(ObjectNode report) {
+    public void writeTo(JsonObject report) {
         report.put("verified", passed);
-        ArrayNode list = report.putArray("checks");
+        JsonArray list = report.putArray("checks");
         checks.forEach(list::add);
     }
 

@@ -16,7 +16,7 @@ class VerdictTest {
         assertEquals("VERIFY FAIL: ok: rows read 3 = kept 3; FAILED: bytes read 2 of 3; ok: histogram holds 3 of 3",
                 v.line());
         assertEquals(1, v.exitCode());
-        com.fasterxml.jackson.databind.node.ObjectNode json = Json.MAPPER.createObjectNode();
+        JsonObject json = new JsonObject();
         v.writeTo(json);
         assertEquals("{\"verified\":false,\"checks\":[\"ok: rows read 3 = kept 3\",\"FAILED: bytes read 2 of 3\","
                 + "\"ok: histogram holds 3 of 3\"]}", json.toString());

@@ -1,6 +1,6 @@
 package org.mpjhpc.data.generate;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.mpjhpc.output.JsonObject;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -135,7 +135,7 @@ public final class GenerateJob {
     private static int report(JobConfig job, GenerateConfig g, double seconds, Path csv, Path bin, Path txt,
             String report)
             throws IOException {
-        ObjectNode j = Json.MAPPER.createObjectNode();
+        JsonObject j = new JsonObject();
         j.put("rows", g.rows());
         j.put("seed", g.seed());
         j.put("categories", g.categories());
@@ -159,7 +159,7 @@ public final class GenerateJob {
     }
 
     /** Checks each written file against the rows asked for; returns their total size. */
-    private static long checkFiles(GenerateConfig g, Path csv, Path bin, Path txt, ObjectNode j, Verdict verdict)
+    private static long checkFiles(GenerateConfig g, Path csv, Path bin, Path txt, JsonObject j, Verdict verdict)
             throws IOException {
         long bytes = 0;
         if (csv != null) {

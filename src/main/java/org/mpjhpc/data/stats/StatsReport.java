@@ -1,7 +1,7 @@
 package org.mpjhpc.data.stats;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.mpjhpc.output.JsonArray;
+import org.mpjhpc.output.JsonObject;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -26,7 +26,7 @@ final class StatsReport {
     static int write(JobConfig job, StatsConfig c, StatsResult r, String report) {
         long io = System.nanoTime();
         Verdict verdict = verify(c, r);
-        ObjectNode json = json(c, r);
+        JsonObject json = json(c, r);
         Path out = Path.of(job.outDir());
         if (r.histogram != null) {
             HistogramImage.write(r.bins, r.histogram, c.columns().get(0), out.resolve("histogram.png"));
@@ -52,8 +52,8 @@ final class StatsReport {
         return t.phase("io", ioSeconds).wall(r.wallSeconds + ioSeconds);
     }
 
-    private static ObjectNode json(StatsConfig c, StatsResult r) {
-        ObjectNode j = Json.MAPPER.createObjectNode();
+    private static JsonObject json(StatsConfig c, StatsResult r) {
+        JsonObject j = new JsonObject();
         j.put("input", c.input());
         j.put("format", c.binary() ? "binary" : "csv");
         j.put("partition", c.stream() ? "stream" : "parallel");
@@ -63,29 +63,29 @@ final class StatsReport {
         j.put("rows_filtered", r.filtered);
         j.put("rows_nonfinite", r.nonfinite);
         j.put("rows_kept", r.total.count());
-        ArrayNode bad = j.putArray("malformed_lines");
+        JsonArray bad = j.putArray("malformed_lines");
         r.badLines.forEach(b -> bad.addObject().put("line", b.line()).put("reason", b.reason()));
         moments(j, r.total);
         j.put("outlier_z", c.outlierZ());
         j.put("outliers", r.outliers);
-        ObjectNode h = j.putObject("histogram");
+        JsonObject h = j.putObject("histogram");
         if (r.histogram != null) {
-            ArrayNode edges = h.putArray("edges");
+            JsonArray edges = h.putArray("edges");
             for (int i = 0; i <= r.bins.n(); i++) {
                 edges.add(r.bins.edge(i));
             }
-            ArrayNode counts = h.putArray("counts");
+            JsonArray counts = h.putArray("counts");
             for (long n : r.histogram) {
                 counts.add(n);
             }
         }
-        ObjectNode q = j.putObject("quantiles");
+        JsonObject q = j.putObject("quantiles");
         for (int i = 0; i < c.quantiles().size(); i++) {
             q.put(name(c.quantiles().get(i)), r.quantiles == null ? null : number(r.quantiles[i]));
         }
         j.put("quantile_error", c.quantileError());
         j.put("quantile_method", accuracy(c, r.total.count()) + "; linear between order statistics (numpy's default)");
-        ObjectNode groups = j.putObject("by_category");
+        JsonObject groups = j.putObject("by_category");
         for (int g = 0; g < r.categories.size(); g++) {
             if (r.byCategory[g].count() > 0) {
                 moments(groups.putObject(r.categories.get(g)), r.byCategory[g]);
@@ -95,7 +95,7 @@ final class StatsReport {
         return j;
     }
 
-    static void moments(ObjectNode o, Moments m) {
+    static void moments(JsonObject o, Moments m) {
         o.put("count", m.count());
         o.put("sum", m.count() == 0 ? Double.valueOf(0.0) : number(m.sum()));
         o.put("mean", number(m.count() == 0 ? Double.NaN : m.average()));

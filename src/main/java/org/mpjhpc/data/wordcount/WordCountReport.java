@@ -1,7 +1,7 @@
 package org.mpjhpc.data.wordcount;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.mpjhpc.output.JsonArray;
+import org.mpjhpc.output.JsonObject;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -60,7 +60,7 @@ final class WordCountReport {
         verdict.check(total == seen.mapped(), "reduced counts sum to " + total + ", the maps saw " + seen.mapped() + " words");
         verdict.check(records == all.size(), all.size() + " distinct words, each held by one reducer");
         verdict.check(seen.bytesRead() == seen.inputBytes(), "bytes read " + seen.bytesRead() + " of " + seen.inputBytes());
-        ObjectNode j = json(c, words, total, seen.bytesRead(), phases, ioSeconds, wall);
+        JsonObject j = json(c, words, total, seen.bytesRead(), phases, ioSeconds, wall);
         verdict.writeTo(j);
         Json.write(j, out.resolve("report.json"), report);
         Log.info("counts written to " + out.resolve("counts.tsv"));
@@ -69,16 +69,16 @@ final class WordCountReport {
         return verdict.exitCode();
     }
 
-    private static ObjectNode json(WordCountConfig c, List<WordCount> words, long total, long bytes, double[] phases,
+    private static JsonObject json(WordCountConfig c, List<WordCount> words, long total, long bytes, double[] phases,
             double io, double wall) {
-        ObjectNode j = Json.MAPPER.createObjectNode();
-        ArrayNode inputs = j.putArray("inputs");
+        JsonObject j = new JsonObject();
+        JsonArray inputs = j.putArray("inputs");
         c.inputs().forEach(inputs::add);
         j.put("workers", c.workers());
         j.put("bytes", bytes);
         j.put("total_words", total);
         j.put("distinct_words", words.size());
-        ArrayNode top = j.putArray("top");
+        JsonArray top = j.putArray("top");
         words.stream().limit(c.top()).forEach(w -> top.addObject().put("word", w.word()).put("count", w.count()));
         timing(phases, io, wall, bytes).writeTo(j.putObject("timing"));
         j.put("bytes_per_s", bytes / wall);
