@@ -150,6 +150,7 @@ final class FinishedTasks implements AutoCloseable {
         Path indexFile = Files.createTempFile(file.getParent(), ".tasks-", ".index");
         try (FileChannel data = FileChannel.open(file, StandardOpenOption.READ);
                 FileChannel index = FileChannel.open(indexFile, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
+            allocate(index, 8L * size);
             LongBuffer offsets = size == 0 ? LongBuffer.allocate(0)
                     : index.map(FileChannel.MapMode.READ_WRITE, 0, 8L * size).asLongBuffer();
             long fileBytes = tailAt < 0 ? data.size() : tailAt;
@@ -165,6 +166,20 @@ final class FinishedTasks implements AutoCloseable {
             }
         } finally {
             Files.deleteIfExists(indexFile);
+        }
+    }
+
+    /**
+     * Writes the index file's bytes for real before it is mapped: a mapped page the disk has
+     * no room for kills the JVM (SIGBUS) when touched; a write fails with an IOException.
+     */
+    private static void allocate(FileChannel index, long bytes) throws IOException {
+        ByteBuffer zeros = ByteBuffer.allocateDirect(1 << 20);
+        for (long at = 0; at < bytes; at += zeros.capacity()) {
+            zeros.clear().limit((int) Math.min(zeros.capacity(), bytes - at));
+            while (zeros.hasRemaining()) {
+                index.write(zeros, at + zeros.position());
+            }
         }
     }
 

@@ -123,12 +123,12 @@ final class FvOutput {
         t.append(String.format(Locale.ROOT, "%n== finite volume '%s' %d x %d, %d compute rank(s)%s, %s halo ==%n",
                 FvConfig.key(c.problem()), c.nx(), c.ny(), c.workers(), oversubscribed(c.workers() + 1),
                 c.nonblocking() ? "nonblocking" : "blocking"));
-        t.append(String.format(Locale.ROOT, "t = %.6g after %d steps; checksum %s%n", ((Number) s.get("time")).doubleValue(),
-                ((Number) s.get("steps")).intValue(), checksum));
+        t.append(String.format(Locale.ROOT, "t = %.6g after %d steps; checksum %s%n", s.asDouble("time"),
+                (int) s.asDouble("steps"), checksum));
         t.append(timing.table());
         t.append(String.format(Locale.ROOT, "%.3g cell updates/s over the loop; after the warm-up %.3g%n",
-                ((Number) s.get("cell_updates_per_s")).doubleValue(),
-                ((Number) s.get("cell_updates_per_s_after_warmup")).doubleValue()));
+                s.asDouble("cell_updates_per_s"),
+                s.asDouble("cell_updates_per_s_after_warmup")));
         t.append(verify.verdict().line()).append('\n');
         return t.toString();
     }

@@ -71,6 +71,11 @@ public final class JsonObject {
         return fields.get(name);
     }
 
+    /** The number under {@code name}, or 0 when it is missing, null or not a number (a run that ended early). */
+    public double asDouble(String name) {
+        return fields.get(name) instanceof Number n ? n.doubleValue() : 0;
+    }
+
     public boolean has(String name) {
         return fields.containsKey(name);
     }
