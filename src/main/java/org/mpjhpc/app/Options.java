@@ -8,10 +8,11 @@ import org.mpjhpc.log.Quote;
 /**
  * The job's command line as {@code mpjrun} passes it to every rank:
  * {@code CONFIG.yaml [--set KEY=VALUE]... [--report FILE] [--out DIR] [--log-level LEVEL] [--resume]}
- * plus the launcher's own {@code --status-file FILE} and {@code --np N}.
+ * plus the launcher's own {@code --status-file FILE}, {@code --np N} and {@code --validated FILE}
+ * (where the pre-start check leaves the job it validated, for rank 0 to take as it is).
  */
 record Options(String config, List<String> sets, String report, String out, String logLevel,
-        String statusFile, int np, boolean resume) {
+        String statusFile, int np, boolean resume, String validated) {
 
     static final String USAGE = "usage: mpjrun [-np N] [-dev multicore|niodev|hybdev] [-machinesfile F] CONFIG.yaml"
             + " [--report FILE] [--out DIR] [--log-level LEVEL] [--set KEY=VALUE ...] [--resume]";
@@ -26,6 +27,7 @@ record Options(String config, List<String> sets, String report, String out, Stri
         String status = null;
         int np = 0;
         boolean resume = false;
+        String validated = null;
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             switch (a) {
@@ -36,6 +38,7 @@ record Options(String config, List<String> sets, String report, String out, Stri
                 case "--status-file" -> status = value(args, ++i, a);
                 case "--np" -> np = number(value(args, ++i, a));
                 case "--resume" -> resume = true;
+                case "--validated" -> validated = value(args, ++i, a);
                 default -> {
                     if (a.startsWith("--set=")) {
                         sets.add(a.substring(6));
@@ -50,7 +53,7 @@ record Options(String config, List<String> sets, String report, String out, Stri
         if (config == null) {
             throw new UserError("no job file given\n" + USAGE);
         }
-        return new Options(config, List.copyOf(sets), report, out, level, status, np, resume);
+        return new Options(config, List.copyOf(sets), report, out, level, status, np, resume, validated);
     }
 
     private static String value(String[] args, int i, String option) {
