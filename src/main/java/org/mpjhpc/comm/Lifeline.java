@@ -16,7 +16,7 @@ public interface Lifeline {
         }
 
         @Override
-        public RankLost check(Throwable failure) {
+        public RankLost check() {
             return null;
         }
 
@@ -33,10 +33,10 @@ public interface Lifeline {
     RankLost lost();
 
     /**
-     * After {@code failure} (an operation MPJ could not complete), on rank 0: asks every rank
-     * now and returns the ones gone, or null when all answer (then the failure is something else).
+     * After an operation MPJ could not complete, on rank 0: asks every rank now and returns
+     * the ones gone, or null when all answer (then the failure is something else).
      */
-    RankLost check(Throwable failure);
+    RankLost check();
 
     /** Stops watching, before the ranks agree to end: a rank that ended must not look lost. */
     void pause();

@@ -83,7 +83,7 @@ final class ProcessLifeline implements Lifeline {
     }
 
     @Override
-    public RankLost check(Throwable failure) {
+    public RankLost check() {
         if (rank != 0) {
             return null;
         }
@@ -106,7 +106,7 @@ final class ProcessLifeline implements Lifeline {
     @Override
     public void endIfLost(Throwable cause) {
         if (rank == 0) {
-            RankLost found = cause instanceof RankLost r ? r : check(cause);
+            RankLost found = cause instanceof RankLost r ? r : check();
             if (found != null) {
                 end(found);
             }

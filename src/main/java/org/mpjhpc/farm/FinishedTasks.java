@@ -24,7 +24,6 @@ final class FinishedTasks implements AutoCloseable {
     private final Path file;
     private final FileChannel channel;
     private ByteBuffer buffer = ByteBuffer.allocate(1 << 16);
-    private long written;
     private IOException failure;
     private byte[] tail = new byte[0];
     private long tailAt = -1;
@@ -91,7 +90,6 @@ final class FinishedTasks implements AutoCloseable {
         put(result);
         put(error);
         buffer.putLong(e.startMs).putLong(e.endMs);
-        written++;
         return true;
     }
 
@@ -181,11 +179,6 @@ final class FinishedTasks implements AutoCloseable {
                 index.write(zeros, at + zeros.position());
             }
         }
-    }
-
-    /** Finished records written so far. */
-    long written() {
-        return written;
     }
 
     @Override

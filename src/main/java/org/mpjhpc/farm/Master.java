@@ -110,7 +110,7 @@ final class Master {
             } catch (java.io.UncheckedIOException e) {
                 return storage(e.getCause());
             } catch (RuntimeException e) {
-                if (comm.lifeline().check(e) == null) {
+                if (comm.lifeline().check() == null) {
                     throw e;
                 }
                 return lost();

@@ -46,9 +46,6 @@ final class TaskBook {
             return type;
         }
 
-        boolean finished() {
-            return status == Status.DONE || status == Status.FAILED;
-        }
     }
 
     private final OpenTasks open = new OpenTasks();

@@ -86,6 +86,9 @@ class RankLossIT {
         JsonNode lost = new ObjectMapper().readTree(out.resolve("report.json").toFile());
         assertEquals("rank_lost", lost.get("status").asText());
         assertEquals(6, lost.get("exit_code").asInt());
+        assertFalse(lost.at("/verification/passed").asBoolean(), lost.get("verification").toString());
+        assertTrue(run.all().contains("VERIFY FAIL: FAILED: ") && run.all().contains("tasks recorded exactly once"),
+                "the run's VERIFY line fails: not every task was recorded\n" + run.all());
         System.out.println("RankLossIT: farm on " + device + " ended " + ms + " ms after rank 2's JVM was killed");
 
         Mpjrun.Result resumed = hosts.mpjrun("h1", append(args, "--resume"));
