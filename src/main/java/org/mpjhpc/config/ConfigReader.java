@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import org.mpjhpc.log.Quote;
+import org.mpjhpc.output.TempFiles;
 
 /** Turns a job file plus command-line overrides into a validated {@link JobConfig}. */
 public final class ConfigReader {
@@ -82,7 +83,7 @@ public final class ConfigReader {
     private static String tryWriting(Path dir, Path existing) {
         try {
             Files.createDirectories(dir);
-            Files.delete(Files.createTempFile(dir, ".mpjhpc-check", ".tmp"));
+            Files.delete(TempFiles.create(dir, ".mpjhpc-check-", ".tmp"));
             return null;
         } catch (IOException | RuntimeException e) {
             String why = e.getMessage();

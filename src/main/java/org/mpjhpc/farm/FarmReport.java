@@ -1,6 +1,5 @@
 package org.mpjhpc.farm;
 
-import com.fasterxml.jackson.core.JsonGenerator;
 import org.mpjhpc.output.JsonArray;
 import org.mpjhpc.output.JsonObject;
 import org.mpjhpc.output.JsonText;
@@ -37,12 +36,12 @@ final class FarmReport {
      * of a 1 GB heap while building it).
      */
     private static void stream(JsonObject root, TaskBook book, java.io.OutputStream out) throws java.io.IOException {
-        try (JsonGenerator g = JsonText.indented(out)) {
-            g.writeStartObject();
+        try (JsonText g = JsonText.indented(out)) {
+            g.startObject();
             for (var field : root.fields().entrySet()) {
-                g.writeFieldName(field.getKey());
+                g.name(field.getKey());
                 if (field.getKey().equals("tasks")) {
-                    g.writeStartArray();
+                    g.startArray();
                     book.forEach(e -> {
                         try {
                             task(g, e);
@@ -50,13 +49,13 @@ final class FarmReport {
                             throw new java.io.UncheckedIOException(x);
                         }
                     });
-                    g.writeEndArray();
+                    g.endArray();
                 } else {
-                    JsonText.value(g, field.getValue());
+                    g.value(field.getValue());
                 }
             }
-            g.writeEndObject();
-            g.writeRaw('\n');
+            g.endObject();
+            g.newline();
         }
     }
 
@@ -78,22 +77,40 @@ final class FarmReport {
         }
     }
 
-    private static void task(JsonGenerator g, TaskBook.Entry e) throws java.io.IOException {
-        g.writeStartObject();
-        g.writeNumberField("id", e.id);
-        g.writeStringField("type", e.type());
-        g.writeNumberField("worker", e.worker);
-        g.writeStringField("status", e.status.name().toLowerCase(java.util.Locale.ROOT));
-        if (e.result != null && e.result.matches("-?\\d{1,18}")) {
-            g.writeNumberField("result", Long.parseLong(e.result)); // whole numbers are numbers in JSON
+    private static void task(JsonText g, TaskBook.Entry e) throws java.io.IOException {
+        g.startObject();
+        g.field("id", e.id);
+        g.field("type", e.type());
+        g.field("worker", e.worker);
+        g.field("status", e.status.name().toLowerCase(java.util.Locale.ROOT));
+        if (wholeNumber(e.result)) {
+            g.field("result", Long.parseLong(e.result)); // whole numbers are numbers in JSON
         } else {
-            g.writeStringField("result", e.result);
+            g.field("result", e.result);
         }
-        g.writeStringField("error", e.error);
-        g.writeNumberField("attempts", e.attempts);
-        g.writeNumberField("start_ms", e.startMs);
-        g.writeNumberField("end_ms", e.endMs);
-        g.writeEndObject();
+        g.field("error", e.error);
+        g.field("attempts", e.attempts);
+        g.field("start_ms", e.startMs);
+        g.field("end_ms", e.endMs);
+        g.endObject();
+    }
+
+    /** "-?[0-9]{1,18}": fits a long. Not a regex: this runs once per task of millions. */
+    static boolean wholeNumber(String s) {
+        if (s == null) {
+            return false;
+        }
+        int from = s.startsWith("-") ? 1 : 0;
+        int digits = s.length() - from;
+        if (digits < 1 || digits > 18) {
+            return false;
+        }
+        for (int i = from; i < s.length(); i++) {
+            if (s.charAt(i) < '0' || s.charAt(i) > '9') {
+                return false;
+            }
+        }
+        return true;
     }
 
     static JsonObject build(JobConfig job, FarmRun run, FarmJob.WorkerCounts counts,

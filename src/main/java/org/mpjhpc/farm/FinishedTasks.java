@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.function.Consumer;
 import java.util.function.IntFunction;
+import org.mpjhpc.output.TempFiles;
 
 /**
  * Finished tasks' records, kept in a file rather than on the master's heap, so a run of
@@ -41,7 +42,7 @@ final class FinishedTasks implements AutoCloseable {
             for (Path old : stale) { // left by a run that was killed
                 Files.deleteIfExists(old);
             }
-            Path file = Files.createTempFile(dir, ".tasks-", ".spill");
+            Path file = TempFiles.create(dir, ".tasks-", ".spill");
             file.toFile().deleteOnExit();
             return new FinishedTasks(file);
         } catch (IOException e) {
@@ -145,7 +146,7 @@ final class FinishedTasks implements AutoCloseable {
         if (failure == null) {
             drain(0);
         }
-        Path indexFile = Files.createTempFile(file.getParent(), ".tasks-", ".index");
+        Path indexFile = TempFiles.create(file.getParent(), ".tasks-", ".index");
         try (FileChannel data = FileChannel.open(file, StandardOpenOption.READ);
                 FileChannel index = FileChannel.open(indexFile, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
             allocate(index, 8L * size);

@@ -1,13 +1,9 @@
 package org.mpjhpc.fv;
 
-import java.awt.Color;
-import java.awt.Font;
-import java.awt.Graphics2D;
-import java.awt.RenderingHints;
-import java.awt.image.BufferedImage;
 import java.nio.file.Path;
 import java.util.Locale;
 import org.mpjhpc.output.AtomicWrite;
+import org.mpjhpc.output.Raster;
 
 /** density.png: the final density field in a perceptual colour map, with its colour scale. */
 final class DensityImage {
@@ -18,7 +14,10 @@ final class DensityImage {
     }
 
     static void write(FvConfig c, double[][] f, Path file) {
-        System.setProperty("java.awt.headless", "true");
+        AtomicWrite.png(file, draw(c, f));
+    }
+
+    static Raster draw(FvConfig c, double[][] f) {
         double lo = Double.MAX_VALUE;
         double hi = -Double.MAX_VALUE;
         for (double r : f[0]) {
@@ -28,31 +27,22 @@ final class DensityImage {
         int scale = Math.max(1, 512 / Math.max(c.nx(), c.ny()));
         int w = Math.max(c.nx() * scale, 64);
         int h = Math.max(c.ny() * scale, 64);
-        BufferedImage img = new BufferedImage(w + 110, h + 40, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = img.createGraphics();
-        g.setColor(Color.WHITE);
-        g.fillRect(0, 0, img.getWidth(), img.getHeight());
+        Raster img = new Raster(w + 110, h + 40, 0xffffff);
         for (int py = 0; py < h; py++) {
             int j = Math.min(c.ny() - 1, (h - 1 - py) * c.ny() / h);
             for (int px = 0; px < w; px++) {
                 int i = Math.min(c.nx() - 1, px * c.nx() / w);
-                img.setRGB(px + 10, py + 20, colour(norm(f[0][j * c.nx() + i], lo, hi)));
+                img.set(px + 10, py + 20, colour(norm(f[0][j * c.nx() + i], lo, hi)));
             }
         }
         for (int py = 0; py < h; py++) {
             int rgb = colour(1.0 - (double) py / Math.max(1, h - 1));
-            for (int px = 0; px < 16; px++) {
-                img.setRGB(w + 20 + px, py + 20, rgb);
-            }
+            img.fill(w + 20, py + 20, 16, 1, rgb);
         }
-        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-        g.setColor(Color.BLACK);
-        g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
-        g.drawString(String.format(Locale.ROOT, "%.4g", hi), w + 40, 30);
-        g.drawString(String.format(Locale.ROOT, "%.4g", lo), w + 40, h + 20);
-        g.drawString("density, " + FvConfig.key(c.problem()), 10, 14);
-        g.dispose();
-        AtomicWrite.png(file, img);
+        img.text(w + 40, 23, String.format(Locale.ROOT, "%.4g", hi), 0, 1);
+        img.text(w + 40, h + 13, String.format(Locale.ROOT, "%.4g", lo), 0, 1);
+        img.text(10, 6, "density, " + FvConfig.key(c.problem()), 0, 1);
+        return img;
     }
 
     private static double norm(double v, double lo, double hi) {

@@ -1,8 +1,6 @@
 package org.mpjhpc.output;
 
-import java.awt.image.RenderedImage;
 import java.io.BufferedOutputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -11,7 +9,6 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import javax.imageio.ImageIO;
 
 /**
  * Writes a file whole or not at all: the bytes go to a temporary file beside the target,
@@ -26,18 +23,9 @@ public final class AtomicWrite {
         bytes(target, text.getBytes(StandardCharsets.UTF_8));
     }
 
-    /** Writes an image as PNG, atomically. */
-    public static void png(Path target, RenderedImage image) {
-        // ImageIO's default disk cache registers a shutdown hook per stream, which fails while
-        // the JVM stops (a job saving its output after SIGTERM); the image is in memory anyway.
-        ImageIO.setUseCache(false);
-        ByteArrayOutputStream png = new ByteArrayOutputStream();
-        try {
-            ImageIO.write(image, "png", png);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        bytes(target, png.toByteArray());
+    /** Writes a picture as PNG, atomically. */
+    public static void png(Path target, Raster picture) {
+        bytes(target, Png.encode(picture));
     }
 
     public static void bytes(Path target, byte[] data) {
@@ -49,7 +37,7 @@ public final class AtomicWrite {
         try {
             Path dir = target.toAbsolutePath().getParent();
             Files.createDirectories(dir);
-            Path tmp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
+            Path tmp = TempFiles.create(dir, "." + target.getFileName() + ".", ".tmp");
             Runnable cleanup = () -> {
                 try {
                     Files.deleteIfExists(tmp);

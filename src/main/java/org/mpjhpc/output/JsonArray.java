@@ -1,6 +1,5 @@
 package org.mpjhpc.output;
 
-import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -61,12 +60,12 @@ public final class JsonArray {
         return items.size();
     }
 
-    void write(JsonGenerator g) throws IOException {
-        g.writeStartArray();
+    void write(JsonText g) throws IOException {
+        g.startArray();
         for (Object item : items) {
-            JsonText.value(g, item);
+            g.value(item);
         }
-        g.writeEndArray();
+        g.endArray();
     }
 
     @Override

@@ -1,6 +1,5 @@
 package org.mpjhpc.output;
 
-import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -89,13 +88,13 @@ public final class JsonObject {
         return Collections.unmodifiableMap(fields);
     }
 
-    void write(JsonGenerator g) throws IOException {
-        g.writeStartObject();
+    void write(JsonText g) throws IOException {
+        g.startObject();
         for (Map.Entry<String, Object> f : fields.entrySet()) {
-            g.writeFieldName(f.getKey());
-            JsonText.value(g, f.getValue());
+            g.name(f.getKey());
+            g.value(f.getValue());
         }
-        g.writeEndObject();
+        g.endObject();
     }
 
     /** Compact JSON text. */

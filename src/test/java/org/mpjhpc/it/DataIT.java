@@ -53,7 +53,9 @@ class DataIT {
         args.addAll(List.of(more));
         Mpjrun.Result r = Mpjrun.run(args.toArray(String[]::new));
         assertEquals(0, r.exit(), r.all());
-        assertTrue(Files.exists(out.resolve("histogram.png")));
+        java.awt.image.BufferedImage png = javax.imageio.ImageIO.read(out.resolve("histogram.png").toFile());
+        assertEquals(720, png.getWidth(), "histogram.png is a readable 720 x 420 PNG");
+        assertEquals(420, png.getHeight());
         return r.report(out.resolve("report.json"));
     }
 
