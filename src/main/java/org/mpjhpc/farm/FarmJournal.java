@@ -94,7 +94,8 @@ final class FarmJournal {
             Files.deleteIfExists(file); // an old journal must not be taken for this run's
         }
         Journal journal = Journal.open(file, replay == null ? 0 : replay.validBytes(), d.sync(), d.flushMs());
-        if (replay == null) {
+        if (replay == null && journal.enabled()) {
+            // only for a journal: the lines are records' text, whose first use costs 30-40 ms
             journal.append(JournalCodec.header(config.journalLines()));
         }
         return journal;
