@@ -165,12 +165,24 @@ public final class RecordCodec {
             case FLOAT -> in.readFloat();
             case ENUM -> constant(Class.forName(string(in), true, loader), string(in));
             case RECORD -> record(in, Class.forName(string(in), true, loader), loader);
-            case LIST -> Collections.unmodifiableList(items(in, loader, new ArrayList<>()));
-            case SET -> Collections.unmodifiableSet(items(in, loader, new LinkedHashSet<>()));
+            case LIST -> list(items(in, loader, new ArrayList<>()));
+            case SET -> set(items(in, loader, new LinkedHashSet<>()));
             case MAP -> map(in, loader);
             case ARRAY -> array(in, loader);
             case SERIALIZED -> serialized(in, loader);
         };
+    }
+
+    /**
+     * The kind of list the config readers make ({@code List.copyOf}): a hot loop that reads
+     * the job's lists then sees one list class, as it did with the job read from the file.
+     */
+    private static List<Object> list(List<Object> items) {
+        return items.contains(null) ? Collections.unmodifiableList(items) : List.copyOf(items);
+    }
+
+    private static Set<Object> set(Set<Object> items) {
+        return items.contains(null) ? Collections.unmodifiableSet(items) : Set.copyOf(items);
     }
 
     private static Object record(DataInputStream in, Class<?> type, ClassLoader loader)

@@ -85,7 +85,7 @@ class LaunchCodecTest {
                 new java.math.BigDecimal("1.50"), 'é', 1.5f, (byte) -1, (short) 300);
         Box got = (Box) RecordCodec.decode(RecordCodec.encode(box), getClass().getClassLoader());
         assertDeepEquals(box, got, "box");
-        assertEquals(List.of("b", "a"), new ArrayList<>(got.set()), "a set keeps its order");
+        assertEquals(List.of(3, 1, 2).getClass(), got.list().getClass(), "lists come back as the config readers make them");
     }
 
     /** Record equality compares arrays by identity: compare every component, arrays by content. */
