@@ -7,6 +7,8 @@ import org.mpjhpc.config.JobConfig;
 import org.mpjhpc.config.Workload;
 import org.mpjhpc.data.generate.GenerateConfigReader;
 import org.mpjhpc.data.generate.GenerateJob;
+import org.mpjhpc.data.mapreduce.MapReduceConfigReader;
+import org.mpjhpc.data.mapreduce.MapReduceJob;
 import org.mpjhpc.data.stats.StatsConfigReader;
 import org.mpjhpc.data.stats.StatsJob;
 import org.mpjhpc.data.wordcount.WordCountConfigReader;
@@ -26,6 +28,7 @@ public final class Workloads {
             new Workload("generate", (s, np, out, resume) -> GenerateConfigReader.read(s, np), GenerateJob::run),
             new Workload("stats", (s, np, out, resume) -> StatsConfigReader.read(s, np), StatsJob::run),
             new Workload("wordcount", (s, np, out, resume) -> WordCountConfigReader.read(s, np), WordCountJob::run),
+            new Workload("mapreduce", (s, np, out, resume) -> MapReduceConfigReader.read(s, np, out), MapReduceJob::run),
             new Workload("sleep-barrier", SleepBarrier::read, SleepBarrier::run));
 
     private Workloads() {

@@ -102,6 +102,11 @@ public final class ConfigReader {
         }
     }
 
+    /** Why a job could not write files into the folder {@code dir} (made when missing), or null. */
+    public static String unwritableFolder(Path dir) {
+        return unwritable(dir);
+    }
+
     /** Why the job could not write the file {@code file} (its folders are made when missing), or null. */
     public static String unwritableFile(Path file) {
         if (Files.isDirectory(file)) {

@@ -152,4 +152,34 @@ public final class DataComm {
         world.recv(data, data.length, worker + 1, DataTag.BLOCK);
         return data;
     }
+
+    /** Worker to master: a MapReduce report (ready, or how the last task went). */
+    public void report(byte[] data) {
+        world.send(data, data.length, 0, DataTag.REPORT);
+    }
+
+    /** A message and the worker it came from. */
+    public record Received(int worker, byte[] data) {
+    }
+
+    /** Master: the next report from any worker, waiting for it. */
+    public Received awaitReport() {
+        var s = world.awaitProbe(Comm.ANY, DataTag.REPORT.code());
+        byte[] data = new byte[s.count(byte[].class)];
+        world.recv(data, data.length, s.source(), DataTag.REPORT);
+        return new Received(s.source() - 1, data);
+    }
+
+    /** Master to worker: an order (a map task, or the end of the map phase). */
+    public void order(int worker, byte[] data) {
+        world.send(data, data.length, worker + 1, DataTag.ORDER);
+    }
+
+    /** Worker: the master's next order, waiting for it. */
+    public byte[] awaitOrder() {
+        var s = world.awaitProbe(0, DataTag.ORDER.code());
+        byte[] data = new byte[s.count(byte[].class)];
+        world.recv(data, data.length, 0, DataTag.ORDER);
+        return data;
+    }
 }

@@ -18,7 +18,11 @@ public enum DataTag implements Tag {
     /** worker to worker: a shuffle bucket of word counts */
     BUCKET,
     /** worker to master: a generated block of rows */
-    BLOCK;
+    BLOCK,
+    /** worker to master: a MapReduce worker is ready, or how its last map task went */
+    REPORT,
+    /** master to worker: the next map task, or the end of the map phase */
+    ORDER;
 
     @Override
     public int code() {

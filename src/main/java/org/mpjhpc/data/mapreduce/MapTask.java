@@ -1,0 +1,201 @@
+package org.mpjhpc.data.mapreduce;
+
+import java.io.ByteArrayOutputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+import org.mpjhpc.data.LineChunks;
+import org.mpjhpc.mapreduce.Combiner;
+import org.mpjhpc.mapreduce.Emitter;
+import org.mpjhpc.mapreduce.KeyCodec;
+import org.mpjhpc.mapreduce.Mapper;
+import org.mpjhpc.mapreduce.Record;
+
+/**
+ * One map task: the chunk's lines through the mapper, the pairs through the combiner (one
+ * value per key per task), split by key into partitions. Pure: no MPI, so it is tested alone.
+ */
+final class MapTask<K, V> implements Emitter<K, V> {
+    private static final int READ_BYTES = 1 << 20;
+    private final Mapper<K, V> mapper;
+    private final Combiner<V> combiner;
+    private final Set<String> keys;
+    private final KeyCodec<K> keyCodec;
+    private final KeyCodec<V> valueCodec;
+    private final ByteArrayOutputStream[] parts;
+    private final DataOutputStream[] outs;
+    private final Map<K, V> combined = new HashMap<>();
+    private final ByteArrayOutputStream keyBytes = new ByteArrayOutputStream(64);
+    private final DataOutputStream keyOut = new DataOutputStream(keyBytes);
+    private long emitted;
+    private long pairs;
+    private final long[] partPairs;
+
+    /** @param keys the {@code keys} filter (key text), or null for all */
+    MapTask(Mapper<K, V> mapper, Combiner<V> combiner, Set<String> keys, int partitions) {
+        this.mapper = mapper;
+        this.combiner = combiner;
+        this.keys = keys;
+        this.keyCodec = mapper.keyCodec();
+        this.valueCodec = mapper.valueCodec();
+        this.parts = new ByteArrayOutputStream[partitions];
+        this.outs = new DataOutputStream[partitions];
+        this.partPairs = new long[partitions];
+        for (int p = 0; p < partitions; p++) {
+            parts[p] = new ByteArrayOutputStream(1024);
+            outs[p] = new DataOutputStream(parts[p]);
+        }
+    }
+
+    /** Maps the chunk of {@code path}; {@code delimiter} splits CSV rows (0 for plain lines). */
+    MapOutput run(Chunk chunk, String path, char delimiter) throws Exception {
+        LineRecord record = new LineRecord(path, delimiter, chunk.firstLine());
+        long[] records = {0};
+        try (FileChannel file = FileChannel.open(Path.of(path), StandardOpenOption.READ)) {
+            LineChunks.read(file, chunk.from(), chunk.to(), READ_BYTES, (buf, n, done) -> {
+                int start = 0;
+                for (int i = 0; i < n; i++) {
+                    if (buf[i] == '\n') {
+                        line(record, buf, start, i);
+                        records[0]++;
+                        start = i + 1;
+                    }
+                }
+                if (start < n) { // the file's last line, without a newline
+                    line(record, buf, start, n);
+                    records[0]++;
+                }
+            });
+        }
+        for (Map.Entry<K, V> e : combined.entrySet()) {
+            write(e.getKey(), e.getValue());
+        }
+        byte[][] bytes = new byte[parts.length][];
+        for (int p = 0; p < parts.length; p++) {
+            bytes[p] = parts[p].toByteArray();
+        }
+        return new MapOutput(bytes, records[0], emitted, pairs, chunk.bytes(), partPairs);
+    }
+
+    private void line(LineRecord record, byte[] buf, int from, int to) {
+        int end = to > from && buf[to - 1] == '\r' ? to - 1 : to;
+        record.next(new String(buf, from, end - from, StandardCharsets.UTF_8));
+        try {
+            mapper.map(record, this);
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new MapperFailed(e);
+        }
+    }
+
+    @Override
+    public void emit(K key, V value) {
+        if (key == null || value == null) {
+            throw new IllegalArgumentException("the mapper emitted a null " + (key == null ? "key" : "value"));
+        }
+        emitted++;
+        if (keys != null && !keys.contains(key.toString())) {
+            return;
+        }
+        if (combiner == null) {
+            write(key, value);
+            return;
+        }
+        V old = combined.get(key);
+        combined.put(key, old == null ? value : combine(old, value));
+    }
+
+    private V combine(V a, V b) {
+        try {
+            return combiner.combine(a, b);
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new MapperFailed(e);
+        }
+    }
+
+    private void write(K key, V value) {
+        try {
+            keyBytes.reset();
+            keyCodec.write(key, keyOut);
+            int p = Partitions.of(keyBytes.toByteArray(), keyBytes.size(), parts.length);
+            keyBytes.writeTo(outs[p]);
+            valueCodec.write(value, outs[p]);
+            pairs++;
+            partPairs[p]++;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A checked exception of the user's code, carried out of the read loop. */
+    static final class MapperFailed extends RuntimeException {
+        MapperFailed(Exception cause) {
+            super(cause.toString(), cause);
+        }
+    }
+
+    /** The record the mapper sees, refilled for each line. */
+    private static final class LineRecord implements Record {
+        private final String file;
+        private final char delimiter;
+        private final boolean lines;
+        private long line;
+        private String text;
+        private String[] fields;
+
+        LineRecord(String file, char delimiter, long firstLine) {
+            this.file = file;
+            this.delimiter = delimiter;
+            this.line = firstLine < 0 ? 0 : firstLine - 1;
+            this.lines = firstLine >= 0;
+        }
+
+        void next(String text) {
+            this.text = text;
+            this.fields = null;
+            line++;
+        }
+
+        @Override
+        public String text() {
+            return text;
+        }
+
+        @Override
+        public int fields() {
+            return split().length;
+        }
+
+        @Override
+        public String field(int i) {
+            return split()[i];
+        }
+
+        private String[] split() {
+            if (fields == null) {
+                fields = delimiter == 0 ? new String[] {text} : Csv.split(text, delimiter);
+            }
+            return fields;
+        }
+
+        @Override
+        public String file() {
+            return file;
+        }
+
+        @Override
+        public long line() {
+            return lines ? line : -1;
+        }
+    }
+}

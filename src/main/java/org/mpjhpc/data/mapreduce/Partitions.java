@@ -1,0 +1,24 @@
+package org.mpjhpc.data.mapreduce;
+
+/** Which partition a key belongs to: by its encoded bytes, so the same on every rank and JVM. */
+final class Partitions {
+    private Partitions() {
+    }
+
+    /** The partition of a key whose codec wrote {@code bytes[0, n)}. */
+    static int of(byte[] bytes, int n, int partitions) {
+        int h = 1;
+        for (int i = 0; i < n; i++) {
+            h = 31 * h + bytes[i];
+        }
+        h ^= h >>> 16; // spread the low bits, which floorMod keeps
+        h *= 0x45d9f3b;
+        h ^= h >>> 16;
+        return Math.floorMod(h, partitions);
+    }
+
+    /** The worker that reduces a partition. */
+    static int owner(int partition, int workers) {
+        return partition % workers;
+    }
+}

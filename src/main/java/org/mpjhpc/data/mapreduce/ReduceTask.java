@@ -1,0 +1,98 @@
+package org.mpjhpc.data.mapreduce;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.mpjhpc.mapreduce.KeyCodec;
+import org.mpjhpc.mapreduce.Mapper;
+import org.mpjhpc.mapreduce.Reducer;
+
+/**
+ * One reduce task: a partition's pairs from every map task grouped by key, the keys in
+ * order (natural order when they are {@link Comparable}, else by their bytes), each key's
+ * values through the reducer, one {@code key TAB value} line per key. Pure: no MPI.
+ */
+final class ReduceTask<K, V> {
+    private final KeyCodec<K> keyCodec;
+    private final KeyCodec<V> valueCodec;
+    private final Reducer<K, V> reducer;
+
+    ReduceTask(Mapper<K, V> mapper, Reducer<K, V> reducer) {
+        this.keyCodec = mapper.keyCodec();
+        this.valueCodec = mapper.valueCodec();
+        this.reducer = reducer;
+    }
+
+    /** What a reduce task did: the keys written, the pairs read, and the largest numeric outputs. */
+    record Result(long keys, long pairs, List<TopK.Entry> top) {
+    }
+
+    Result run(List<byte[]> segments, OutputStream out, int top) throws Exception {
+        Map<K, List<V>> groups = new HashMap<>();
+        long pairs = 0;
+        for (byte[] segment : segments) {
+            DataInputStream in = new DataInputStream(new ByteArrayInputStream(segment));
+            while (in.available() > 0) {
+                K key = keyCodec.read(in);
+                groups.computeIfAbsent(key, k -> new ArrayList<>(2)).add(valueCodec.read(in));
+                pairs++;
+            }
+        }
+        List<K> order = sorted(groups.keySet());
+        TopK best = new TopK(top);
+        long keys = 0;
+        for (K key : order) {
+            Object value = reducer.reduce(key, groups.get(key));
+            if (value == null) {
+                continue;
+            }
+            String text = escape(key.toString());
+            out.write(text.getBytes(StandardCharsets.UTF_8));
+            out.write('\t');
+            out.write(escape(value.toString()).getBytes(StandardCharsets.UTF_8));
+            out.write('\n');
+            keys++;
+            if (value instanceof Number n) {
+                best.offer(text, n.doubleValue());
+            }
+        }
+        return new Result(keys, pairs, best.entries());
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<K> sorted(java.util.Set<K> keys) throws IOException {
+        List<K> order = new ArrayList<>(keys);
+        if (order.stream().allMatch(k -> k instanceof Comparable)) {
+            order.sort((a, b) -> ((Comparable<Object>) a).compareTo(b));
+            return order;
+        }
+        Map<K, byte[]> bytes = new HashMap<>();
+        ByteArrayOutputStream b = new ByteArrayOutputStream();
+        DataOutputStream d = new DataOutputStream(b);
+        for (K k : order) {
+            b.reset();
+            keyCodec.write(k, d);
+            bytes.put(k, b.toByteArray());
+        }
+        order.sort(Comparator.comparing(bytes::get, Arrays::compareUnsigned));
+        return order;
+    }
+
+    /** A tab or line break inside a key or value would break the TSV: written as \t, \n, \r, and \ as \\. */
+    static String escape(String s) {
+        if (s.indexOf('\t') < 0 && s.indexOf('\n') < 0 && s.indexOf('\r') < 0 && s.indexOf('\\') < 0) {
+            return s;
+        }
+        return s.replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n").replace("\r", "\\r");
+    }
+}

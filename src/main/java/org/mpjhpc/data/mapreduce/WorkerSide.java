@@ -1,0 +1,205 @@
+package org.mpjhpc.data.mapreduce;
+
+import java.io.ByteArrayOutputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import org.mpjhpc.data.DataComm;
+import org.mpjhpc.log.Log;
+import org.mpjhpc.mapreduce.Combiner;
+import org.mpjhpc.mapreduce.Mapper;
+import org.mpjhpc.mapreduce.Reducer;
+import org.mpjhpc.mapreduce.TaskContext;
+import org.mpjhpc.output.AtomicWrite;
+
+/**
+ * A worker's side of the job: map tasks as the master orders them (each output kept until
+ * the shuffle, so a task can run again elsewhere), the shuffle of the accepted outputs by
+ * partition, then one reduce task per partition it owns, each retried up to
+ * {@code max_attempts}.
+ */
+final class WorkerSide {
+    private final DataComm comm;
+    private final MapReduceConfig config;
+    private final Map<Integer, MapOutput> outputs = new TreeMap<>();
+    private final Set<String> keys;
+    /** Pairs the shuffle brought here, by partition (as the map tasks counted them). */
+    private final Map<Integer, Long> received = new TreeMap<>();
+    final double[] seconds = new double[MapReduceJob.Phase.values().length];
+
+    WorkerSide(DataComm comm, MapReduceConfig config) {
+        this.comm = comm;
+        this.config = config;
+        this.keys = config.keys() == null ? null : new HashSet<>(config.keys());
+    }
+
+    /** Serves map orders until the phase ends; returns whether the job goes on to the shuffle. */
+    boolean map() {
+        long start = System.nanoTime();
+        comm.report(Orders.Report.ready().encode());
+        while (true) {
+            Orders.Order order = Orders.Order.decode(comm.awaitOrder());
+            if (order.kind() == Orders.OrderKind.END) {
+                Set<Integer> accepted = new HashSet<>();
+                for (int id : order.accepted()) {
+                    accepted.add(id);
+                }
+                outputs.keySet().retainAll(accepted);
+                seconds[MapReduceJob.Phase.MAP.ordinal()] = (System.nanoTime() - start) / 1e9;
+                return order.proceed();
+            }
+            comm.report(runMap(order.chunk(), order.attempt()).encode());
+        }
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private Orders.Report runMap(Chunk chunk, int attempt) {
+        long t0 = System.nanoTime();
+        TaskContext ctx = context(chunk.id(), attempt);
+        TaskRun.Outcome<MapOutput> out = TaskRun.run("map-" + chunk.id(), () -> {
+            Mapper mapper = UserClasses.make(config.mapper(), Mapper.class);
+            mapper.setup(ctx);
+            return new MapTask(mapper, combiner(), keys, config.reducers())
+                    .run(chunk, config.inputs().get(chunk.file()), config.csv() ? config.delimiter() : 0);
+        }, config.taskTimeoutMs());
+        long nanos = System.nanoTime() - t0;
+        if (!out.ok()) {
+            return new Orders.Report(Orders.ReportKind.FAILED, chunk.id(), attempt, 0, 0, 0, 0, nanos, out.error());
+        }
+        MapOutput o = out.value();
+        outputs.put(chunk.id(), o);
+        return new Orders.Report(Orders.ReportKind.DONE, chunk.id(), attempt, o.records(), o.emitted(), o.pairs(),
+                o.bytes(), nanos, null);
+    }
+
+    private Combiner<?> combiner() {
+        if (config.combiner() != null) {
+            return UserClasses.make(config.combiner(), Combiner.class);
+        }
+        Reducer<?, ?> r = UserClasses.make(config.reducer(), Reducer.class);
+        return r instanceof Combiner<?> c ? c : null; // an associative reducer is its own combiner
+    }
+
+    /** Sends each partition's accepted map output to the partition's owner; returns what came here, by partition. */
+    Map<Integer, List<byte[]>> shuffle() throws IOException {
+        long start = System.nanoTime();
+        int workers = comm.workers();
+        byte[][] out = new byte[workers][];
+        for (int w = 0; w < workers; w++) {
+            ByteArrayOutputStream b = new ByteArrayOutputStream();
+            DataOutputStream d = new DataOutputStream(b);
+            for (MapOutput o : outputs.values()) {
+                for (int p = w; p < config.reducers(); p += workers) { // the partitions worker w owns
+                    d.writeInt(p);
+                    d.writeLong(o.partPairs()[p]);
+                    d.writeInt(o.parts()[p].length);
+                    d.write(o.parts()[p]);
+                }
+            }
+            out[w] = b.toByteArray();
+        }
+        int[] sizes = new int[workers];
+        for (int w = 0; w < workers; w++) {
+            sizes[w] = out[w].length;
+        }
+        byte[][] in = comm.exchange(out, comm.alltoall(sizes));
+        outputs.clear();
+        Map<Integer, List<byte[]>> segments = new TreeMap<>();
+        for (int p = comm.worker(); p < config.reducers(); p += workers) {
+            segments.put(p, new ArrayList<>());
+            received.put(p, 0L);
+        }
+        for (byte[] from : in) {
+            ByteBuffer b = ByteBuffer.wrap(from);
+            while (b.hasRemaining()) {
+                int p = b.getInt();
+                received.merge(p, b.getLong(), Long::sum);
+                byte[] seg = new byte[b.getInt()];
+                b.get(seg);
+                segments.get(p).add(seg);
+            }
+        }
+        seconds[MapReduceJob.Phase.SHUFFLE.ordinal()] = (System.nanoTime() - start) / 1e9;
+        return segments;
+    }
+
+    /** Reduces every partition this worker owns; returns each one's outcome. */
+    List<PartitionResult> reduce(Map<Integer, List<byte[]>> segments) {
+        long start = System.nanoTime();
+        List<PartitionResult> results = new ArrayList<>();
+        for (Map.Entry<Integer, List<byte[]>> e : segments.entrySet()) {
+            results.add(reducePartition(e.getKey(), e.getValue()));
+        }
+        seconds[MapReduceJob.Phase.REDUCE.ordinal()] = (System.nanoTime() - start) / 1e9;
+        return results;
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private PartitionResult reducePartition(int p, List<byte[]> segments) {
+        Path file = Path.of(config.output(), String.format(Locale.ROOT, "part-%05d.tsv", p));
+        List<String> errors = new ArrayList<>();
+        for (int attempt = 1; attempt <= config.maxAttempts(); attempt++) {
+            TaskContext ctx = context(p, attempt);
+            ReduceTask.Result[] result = new ReduceTask.Result[1];
+            TaskRun.Outcome<ReduceTask.Result> out = TaskRun.run("reduce-" + p, () -> {
+                Reducer reducer = UserClasses.make(config.reducer(), Reducer.class);
+                reducer.setup(ctx);
+                Mapper mapper = UserClasses.make(config.mapper(), Mapper.class);
+                ReduceTask task = new ReduceTask(mapper, reducer);
+                AtomicWrite.stream(file, o -> {
+                    try {
+                        result[0] = task.run(segments, o, config.top());
+                    } catch (IOException | RuntimeException x) {
+                        throw x;
+                    } catch (Exception x) {
+                        throw new IOException(x.toString(), x);
+                    }
+                });
+                return result[0];
+            }, config.taskTimeoutMs());
+            if (out.ok()) {
+                ReduceTask.Result r = out.value();
+                return new PartitionResult(p, comm.worker(), true, attempt, r.keys(), r.pairs(), received.get(p), errors,
+                        r.top());
+            }
+            errors.add("attempt " + attempt + ": " + out.error());
+            Log.warn("reduce task " + p + " failed on worker " + comm.worker() + ", attempt " + attempt + ": "
+                    + out.error());
+        }
+        return new PartitionResult(p, comm.worker(), false, config.maxAttempts(), 0, 0, received.get(p), errors,
+                List.of());
+    }
+
+    private TaskContext context(int task, int attempt) {
+        int worker = comm.worker();
+        return new TaskContext() {
+            @Override
+            public int task() {
+                return task;
+            }
+
+            @Override
+            public int attempt() {
+                return attempt;
+            }
+
+            @Override
+            public int worker() {
+                return worker;
+            }
+
+            @Override
+            public String param(String name) {
+                return config.params().get(name);
+            }
+        };
+    }
+}
