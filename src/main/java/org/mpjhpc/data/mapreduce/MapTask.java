@@ -109,8 +109,7 @@ final class MapTask<K, V> implements Emitter<K, V> {
             write(key, value);
             return;
         }
-        V old = combined.get(key);
-        combined.put(key, old == null ? value : combine(old, value));
+        combined.merge(key, value, this::combine);
     }
 
     private V combine(V a, V b) {

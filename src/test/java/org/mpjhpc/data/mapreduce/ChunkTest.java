@@ -1,0 +1,81 @@
+package org.mpjhpc.data.mapreduce;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Chunks cover every file exactly, start at line starts and number their first lines right. */
+class ChunkTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void chunksTileEachFileAtLineStartsWithTheRightLineNumbers() throws Exception {
+        SplittableRandom rnd = new SplittableRandom(19);
+        for (int round = 0; round < 40; round++) {
+            List<String> files = new ArrayList<>();
+            List<byte[]> contents = new ArrayList<>();
+            for (int f = 0; f < 1 + rnd.nextInt(3); f++) {
+                byte[] text = text(rnd);
+                Path p = Files.write(dir.resolve("in-" + round + "-" + f), text);
+                files.add(p.toString());
+                contents.add(text);
+            }
+            long size = 1 + rnd.nextInt(300);
+            List<Chunk> chunks = Chunk.plan(files, size, true);
+            for (int f = 0; f < files.size(); f++) {
+                byte[] text = contents.get(f);
+                long at = 0;
+                long line = 1;
+                for (Chunk c : chunks) {
+                    if (c.file() != f) {
+                        continue;
+                    }
+                    assertEquals(at, c.from(), "chunks of a file follow each other");
+                    assertTrue(c.to() > c.from(), "no empty chunk");
+                    assertTrue(c.from() == 0 || text[(int) c.from() - 1] == '\n', "a chunk starts at a line start");
+                    assertEquals(line, c.firstLine(), "first line number of chunk " + c.id());
+                    for (long i = c.from(); i < c.to(); i++) {
+                        line += text[(int) i] == '\n' ? 1 : 0;
+                    }
+                    at = c.to();
+                }
+                assertEquals(text.length, at, "the chunks of file " + f + " add up to it");
+            }
+            for (int i = 0; i < chunks.size(); i++) {
+                assertEquals(i, chunks.get(i).id());
+            }
+        }
+    }
+
+    @Test
+    void withoutLineNumbersTheFirstLineIsUnknown() throws Exception {
+        Path p = Files.writeString(dir.resolve("a"), "x\ny\n");
+        assertEquals(-1, Chunk.plan(List.of(p.toString()), 1, false).get(0).firstLine());
+        assertEquals(0, Chunk.plan(List.of(Files.writeString(dir.resolve("empty"), "").toString()), 10, true).size());
+    }
+
+    /** Lines of random length (some longer than a chunk), some empty, with or without a last newline. */
+    static byte[] text(SplittableRandom rnd) {
+        StringBuilder s = new StringBuilder();
+        int lines = rnd.nextInt(60);
+        for (int i = 0; i < lines; i++) {
+            int len = rnd.nextInt(10) == 0 ? rnd.nextInt(500) : rnd.nextInt(30);
+            for (int k = 0; k < len; k++) {
+                s.append(rnd.nextInt(8) == 0 ? ' ' : (char) ('a' + rnd.nextInt(5)));
+            }
+            if (i < lines - 1 || rnd.nextBoolean()) {
+                s.append(rnd.nextInt(6) == 0 ? "\r\n" : "\n");
+            }
+        }
+        return s.toString().getBytes(StandardCharsets.UTF_8);
+    }
+}

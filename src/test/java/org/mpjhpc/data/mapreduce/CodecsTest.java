@@ -1,0 +1,71 @@
+package org.mpjhpc.data.mapreduce;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.mpjhpc.mapreduce.KeyCodec;
+
+/** The ready codecs give back what they were given, and the protocol's messages survive their bytes. */
+class CodecsTest {
+    @Test
+    void readyCodecsRoundTrip() throws Exception {
+        roundTrip(KeyCodec.STRING, List.of("", "a", "canción", "😀\t\n", "x".repeat(100_000)));
+        roundTrip(KeyCodec.LONG, List.of(0L, -1L, Long.MIN_VALUE, Long.MAX_VALUE));
+        roundTrip(KeyCodec.DOUBLE, List.of(0.0, -0.0, Double.NaN, Double.NEGATIVE_INFINITY, 1e-300, Math.PI));
+    }
+
+    private static <T> void roundTrip(KeyCodec<T> codec, List<T> values) throws Exception {
+        ByteArrayOutputStream b = new ByteArrayOutputStream();
+        DataOutputStream out = new DataOutputStream(b);
+        for (T v : values) {
+            codec.write(v, out);
+        }
+        DataInputStream in = new DataInputStream(new ByteArrayInputStream(b.toByteArray()));
+        for (T v : values) {
+            T back = codec.read(in);
+            if (v instanceof Double d) {
+                assertEquals(Double.doubleToRawLongBits(d), Double.doubleToRawLongBits((Double) back));
+            } else {
+                assertEquals(v, back);
+            }
+        }
+        assertEquals(0, in.available(), "nothing left over");
+    }
+
+    @Test
+    void ordersAndReportsRoundTrip() {
+        Orders.Order map = Orders.Order.map(new Chunk(7, 2, 100, 200, 13), 3);
+        Orders.Order back = Orders.Order.decode(map.encode());
+        assertEquals(map.chunk(), back.chunk());
+        assertEquals(3, back.attempt());
+        Orders.Order end = Orders.Order.decode(Orders.Order.end(false, new int[] {4, 1}).encode());
+        assertEquals(false, end.proceed());
+        assertArrayEquals(new int[] {4, 1}, end.accepted());
+        Orders.Report r = new Orders.Report(Orders.ReportKind.FAILED, 5, 2, 1, 2, 3, 4, 5, "boom: é");
+        assertEquals(r, Orders.Report.decode(r.encode()));
+    }
+
+    @Test
+    void csvFieldsMayBeQuoted() {
+        assertArrayEquals(new String[] {"a", "b,c", "say \"hi\"", ""}, Csv.split("a,\"b,c\",\"say \"\"hi\"\"\",", ','));
+        assertArrayEquals(new String[] {"x"}, Csv.split("x", ';'));
+    }
+
+    @Test
+    void topKeepsTheLargestAndBreaksTiesByKey() {
+        TopK t = new TopK(2);
+        t.offer("b", 5);
+        t.offer("a", 5);
+        t.offer("c", 1);
+        t.offer("d", Double.NaN);
+        assertEquals(List.of(new TopK.Entry("a", 5), new TopK.Entry("b", 5)), t.entries());
+        assertEquals(List.of(new TopK.Entry("z", 9), new TopK.Entry("a", 5)),
+                TopK.merge(List.of(t.entries(), List.of(new TopK.Entry("z", 9))), 2));
+    }
+}

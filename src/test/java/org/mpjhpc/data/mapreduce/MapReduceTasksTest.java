@@ -1,0 +1,154 @@
+package org.mpjhpc.data.mapreduce;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.SplittableRandom;
+import java.util.TreeMap;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.mpjhpc.mapreduce.Mapper;
+import org.mpjhpc.mapreduce.examples.InvertedIndex;
+import org.mpjhpc.mapreduce.examples.WordCount;
+
+/** Map and reduce tasks without MPI: the same output for any chunking, partitioning and combining. */
+class MapReduceTasksTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void wordCountIsTheSameWithOrWithoutTheCombinerForAnyChunksAndPartitions() throws Exception {
+        SplittableRandom rnd = new SplittableRandom(5);
+        for (int round = 0; round < 30; round++) {
+            Path file = Files.write(dir.resolve("t" + round), ChunkTest.text(rnd));
+            Map<String, Long> expected = reference(Files.readString(file));
+            long size = 1 + rnd.nextInt(400);
+            int partitions = 1 + rnd.nextInt(5);
+            for (boolean combine : new boolean[] {true, false}) {
+                String tsv = run(new WordCount(), combine ? new WordCount.Sum() : null, new WordCount.Sum(), file,
+                        size, partitions, null);
+                assertEquals(expected.toString(), parse(tsv).toString(), "round " + round + ", combine " + combine);
+            }
+        }
+    }
+
+    @Test
+    void onlyTheChosenKeysAreReduced() throws Exception {
+        Path file = Files.writeString(dir.resolve("k"), "a b c a\nb a\n");
+        String tsv = run(new WordCount(), new WordCount.Sum(), new WordCount.Sum(), file, 3, 2, Set.of("a", "c"));
+        assertEquals("{a=3, c=1}", parse(tsv).toString());
+    }
+
+    @Test
+    void theInvertedIndexNamesEveryLineOnceInOrder() throws Exception {
+        Path file = Files.writeString(dir.resolve("ix"), "b a\na a\n\nB\n");
+        String tsv = run(new InvertedIndex(), null, new InvertedIndex.Places(), file, 2, 3, null);
+        Map<String, String> byKey = new TreeMap<>();
+        for (String line : tsv.split("\n")) {
+            byKey.put(line.split("\t")[0], line.split("\t")[1]);
+        }
+        assertEquals("{a=" + file + ":1," + file + ":2, b=" + file + ":1," + file + ":4}", byKey.toString());
+    }
+
+    @Test
+    void partsAreSortedAndTabsOrBreaksInKeysAreEscaped() throws Exception {
+        assertEquals("a\\tb\\\\c\\nd", ReduceTask.escape("a\tb\\c\nd"));
+        Path file = Files.writeString(dir.resolve("s"), "zeta alpha Mid 10 9\n");
+        String tsv = run(new WordCount(), null, new WordCount.Sum(), file, 100, 1, null);
+        assertEquals("10\t1\n9\t1\nalpha\t1\nmid\t1\nzeta\t1\n", tsv);
+    }
+
+    @Test
+    void aKeysPartitionDependsOnlyOnItsBytes() {
+        byte[] key = "same".getBytes(StandardCharsets.UTF_8);
+        int p = Partitions.of(key, key.length, 7);
+        assertEquals(p, Partitions.of("same".getBytes(StandardCharsets.UTF_8), 4, 7));
+        int[] seen = new int[7];
+        for (int i = 0; i < 7000; i++) {
+            byte[] k = ("w" + i).getBytes(StandardCharsets.UTF_8);
+            seen[Partitions.of(k, k.length, 7)]++;
+        }
+        for (int n : seen) {
+            assertTrue(n > 800 && n < 1200, "keys spread over partitions: " + java.util.Arrays.toString(seen));
+        }
+    }
+
+    @Test
+    void aMapperThatEmitsNullFailsItsTask() throws Exception {
+        Path file = Files.writeString(dir.resolve("n"), "x\n");
+        MapTask<String, Long> task = new MapTask<>(new NullEmitter(), null, null, 1);
+        assertThrows(IllegalArgumentException.class, () -> task.run(new Chunk(0, 0, 0, 2, -1), file.toString(), (char) 0));
+    }
+
+    /** Emits a null value. */
+    static final class NullEmitter implements Mapper<String, Long> {
+        @Override
+        public void map(org.mpjhpc.mapreduce.Record record, org.mpjhpc.mapreduce.Emitter<String, Long> out) {
+            out.emit(record.text(), null);
+        }
+
+        @Override
+        public org.mpjhpc.mapreduce.KeyCodec<String> keyCodec() {
+            return org.mpjhpc.mapreduce.KeyCodec.STRING;
+        }
+
+        @Override
+        public org.mpjhpc.mapreduce.KeyCodec<Long> valueCodec() {
+            return org.mpjhpc.mapreduce.KeyCodec.LONG;
+        }
+    }
+
+    /** Maps every chunk, reduces every partition, and returns the part files end to end. */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static String run(Mapper mapper, org.mpjhpc.mapreduce.Combiner combiner, org.mpjhpc.mapreduce.Reducer reducer,
+            Path file, long size, int partitions, Set<String> keys) throws Exception {
+        List<List<byte[]>> byPartition = new ArrayList<>();
+        for (int p = 0; p < partitions; p++) {
+            byPartition.add(new ArrayList<>());
+        }
+        for (Chunk c : Chunk.plan(List.of(file.toString()), size, mapper.lineNumbers())) {
+            MapOutput out = new MapTask(mapper, combiner, keys, partitions).run(c, file.toString(), (char) 0);
+            for (int p = 0; p < partitions; p++) {
+                byPartition.get(p).add(out.parts()[p]);
+            }
+        }
+        StringBuilder all = new StringBuilder();
+        for (int p = 0; p < partitions; p++) {
+            ByteArrayOutputStream o = new ByteArrayOutputStream();
+            new ReduceTask(mapper, reducer).run(byPartition.get(p), o, 3);
+            all.append(o.toString(StandardCharsets.UTF_8));
+        }
+        return all.toString();
+    }
+
+    private static Map<String, Long> parse(String tsv) {
+        Map<String, Long> m = new TreeMap<>();
+        for (String line : tsv.split("\n")) {
+            if (!line.isEmpty()) {
+                String[] kv = line.split("\t");
+                assertEquals(null, m.put(kv[0], Long.parseLong(kv[1])), "key " + kv[0] + " written twice");
+            }
+        }
+        return m;
+    }
+
+    /** Words counted the plain way: split on anything that is not a letter or digit. */
+    private static Map<String, Long> reference(String text) {
+        Map<String, Long> m = new TreeMap<>();
+        for (String w : text.toLowerCase(java.util.Locale.ROOT).split("[^\\p{L}\\p{Nd}]+")) {
+            if (!w.isEmpty()) {
+                m.merge(w, 1L, Long::sum);
+            }
+        }
+        return m;
+    }
+}
