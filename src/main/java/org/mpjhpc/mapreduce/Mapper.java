@@ -9,7 +9,7 @@ package org.mpjhpc.mapreduce;
  */
 public interface Mapper<K, V> {
     /** Emits the pairs of one record. An exception fails the task (it is retried; see {@code max_attempts}). */
-    void map(Record record, Emitter<K, V> out) throws Exception;
+    void map(InputRecord record, Emitter<K, V> out) throws Exception;
 
     /** How keys become bytes in the shuffle (see {@link KeyCodec#STRING} and the others). */
     KeyCodec<K> keyCodec();
@@ -17,7 +17,7 @@ public interface Mapper<K, V> {
     /** How values become bytes in the shuffle. */
     KeyCodec<V> valueCodec();
 
-    /** Whether {@link Record#line()} is needed: it costs one extra pass over the input. */
+    /** Whether {@link InputRecord#line()} is needed: it costs one extra pass over the input. */
     default boolean lineNumbers() {
         return false;
     }

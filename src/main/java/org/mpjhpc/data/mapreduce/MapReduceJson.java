@@ -41,7 +41,8 @@ final class MapReduceJson {
             m.put("file", c.inputs().get(t.chunk.file()));
             m.put("from", t.chunk.from());
             m.put("to", t.chunk.to());
-            m.put("status", t.status == MapPhase.Status.FAILED ? "skipped" : t.status.name().toLowerCase());
+            m.put("status", t.status == MapPhase.Status.FAILED && c.skipFailed() ? "skipped"
+                    : t.status.name().toLowerCase(java.util.Locale.ROOT));
             m.put("worker", t.worker);
             m.put("attempts", t.attempts);
             if (t.done != null) {

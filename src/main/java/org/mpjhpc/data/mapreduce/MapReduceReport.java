@@ -64,10 +64,13 @@ final class MapReduceReport {
     private static Verdict verify(MapReduceConfig c, Outcome o, long input) {
         Verdict v = new Verdict();
         long done = o.tasks().stream().filter(t -> t.status == MapPhase.Status.DONE).count();
+        long failed = o.skipped().size();
+        long notRun = o.tasks().size() - done - failed;
         long mapped = o.sum(Orders.Report::bytes);
-        long skippedBytes = o.skipped().stream().mapToLong(t -> t.chunk.bytes()).sum();
-        v.check(done + o.skipped().size() == o.tasks().size(), "map tasks: " + done + " done + " + o.skipped().size()
-                + " skipped of " + o.tasks().size() + " chunk(s)");
+        long skippedBytes = c.skipFailed() ? o.skipped().stream().mapToLong(t -> t.chunk.bytes()).sum() : 0;
+        v.check(notRun == 0 && (failed == 0 || c.skipFailed()), "map tasks: " + done + " done + " + failed
+                + (c.skipFailed() ? " skipped" : " failed") + (notRun > 0 ? " + " + notRun + " not run" : "") + " of "
+                + o.tasks().size() + " chunk(s)");
         v.check(mapped + skippedBytes == input, "bytes mapped " + mapped + " + skipped " + skippedBytes + " = input "
                 + input);
         if (o.fatal() != null) {
@@ -99,13 +102,13 @@ final class MapReduceReport {
                 simple(c.mapper()), c.inputs().size(), input / 1e6, c.workers(), Json.oversubscribed(c.workers() + 1)));
         long retries = o.tasks().stream().mapToLong(x -> Math.max(0, x.attempts - 1)).sum();
         t.append(String.format(Locale.ROOT, "map: %d chunk(s), %d record(s), %d pair(s) emitted, %d after combining;"
-                + " %d retried, %d skipped%n", o.tasks().size(), o.sum(Orders.Report::records),
+                + " %d retried, %d " + (c.skipFailed() ? "skipped" : "failed") + "%n", o.tasks().size(), o.sum(Orders.Report::records),
                 o.sum(Orders.Report::emitted), o.sum(Orders.Report::pairs), retries, o.skipped().size()));
         long keys = o.partitions().stream().mapToLong(PartitionResult::keys).sum();
         t.append(String.format(Locale.ROOT, "reduce: %d partition(s), %d key(s) written to %s/part-*.tsv; status %s%n",
                 c.reducers(), keys, c.output(), status));
         for (MapPhase.Task s : o.skipped()) {
-            t.append("  skipped chunk ").append(s.chunk.id()).append(" (").append(c.inputs().get(s.chunk.file()))
+            t.append(c.skipFailed() ? "  skipped chunk " : "  failed chunk ").append(s.chunk.id()).append(" (").append(c.inputs().get(s.chunk.file()))
                     .append(" bytes ").append(s.chunk.from()).append('-').append(s.chunk.to()).append("): ")
                     .append(Quote.clip(s.errors.get(s.errors.size() - 1))).append('\n');
         }

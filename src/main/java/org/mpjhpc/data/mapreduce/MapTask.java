@@ -16,7 +16,7 @@ import org.mpjhpc.mapreduce.Combiner;
 import org.mpjhpc.mapreduce.Emitter;
 import org.mpjhpc.mapreduce.KeyCodec;
 import org.mpjhpc.mapreduce.Mapper;
-import org.mpjhpc.mapreduce.Record;
+import org.mpjhpc.mapreduce.InputRecord;
 
 /**
  * One map task: the chunk's lines through the mapper, the pairs through the combiner (one
@@ -144,7 +144,7 @@ final class MapTask<K, V> implements Emitter<K, V> {
     }
 
     /** The record the mapper sees, refilled for each line. */
-    private static final class LineRecord implements Record {
+    private static final class LineRecord implements InputRecord {
         private final String file;
         private final char delimiter;
         private final boolean lines;

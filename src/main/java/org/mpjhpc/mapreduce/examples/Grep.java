@@ -5,7 +5,7 @@ import java.util.regex.Pattern;
 import org.mpjhpc.mapreduce.Emitter;
 import org.mpjhpc.mapreduce.KeyCodec;
 import org.mpjhpc.mapreduce.Mapper;
-import org.mpjhpc.mapreduce.Record;
+import org.mpjhpc.mapreduce.InputRecord;
 import org.mpjhpc.mapreduce.TaskContext;
 
 /**
@@ -25,7 +25,7 @@ public final class Grep implements Mapper<String, Long> {
     }
 
     @Override
-    public void map(Record record, Emitter<String, Long> out) {
+    public void map(InputRecord record, Emitter<String, Long> out) {
         if (matcher.reset(record.text()).find()) {
             out.emit(record.file(), 1L);
         }

@@ -5,13 +5,13 @@ import java.util.TreeSet;
 import org.mpjhpc.mapreduce.Emitter;
 import org.mpjhpc.mapreduce.KeyCodec;
 import org.mpjhpc.mapreduce.Mapper;
-import org.mpjhpc.mapreduce.Record;
+import org.mpjhpc.mapreduce.InputRecord;
 import org.mpjhpc.mapreduce.Reducer;
 
 /** An inverted index: each word with the sorted, distinct places (file:line) it occurs. */
 public final class InvertedIndex implements Mapper<String, String> {
     @Override
-    public void map(Record record, Emitter<String, String> out) {
+    public void map(InputRecord record, Emitter<String, String> out) {
         String place = record.file() + ":" + record.line();
         Words.each(record.text(), w -> out.emit(w, place));
     }

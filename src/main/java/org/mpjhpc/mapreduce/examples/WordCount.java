@@ -4,14 +4,14 @@ import org.mpjhpc.mapreduce.AssociativeReducer;
 import org.mpjhpc.mapreduce.Emitter;
 import org.mpjhpc.mapreduce.KeyCodec;
 import org.mpjhpc.mapreduce.Mapper;
-import org.mpjhpc.mapreduce.Record;
+import org.mpjhpc.mapreduce.InputRecord;
 
 /** Word count with the public API: each word with 1, summed (the sum is its own combiner). */
 public final class WordCount implements Mapper<String, Long> {
     private static final Long ONE = 1L;
 
     @Override
-    public void map(Record record, Emitter<String, Long> out) {
+    public void map(InputRecord record, Emitter<String, Long> out) {
         Words.each(record.text(), w -> out.emit(w, ONE));
     }
 

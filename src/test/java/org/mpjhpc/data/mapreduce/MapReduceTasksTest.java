@@ -92,7 +92,7 @@ class MapReduceTasksTest {
     /** Emits a null value. */
     static final class NullEmitter implements Mapper<String, Long> {
         @Override
-        public void map(org.mpjhpc.mapreduce.Record record, org.mpjhpc.mapreduce.Emitter<String, Long> out) {
+        public void map(org.mpjhpc.mapreduce.InputRecord record, org.mpjhpc.mapreduce.Emitter<String, Long> out) {
             out.emit(record.text(), null);
         }
 

@@ -1,7 +1,11 @@
 package org.mpjhpc.mapreduce;
 
-/** One input record handed to a {@link Mapper}: a line of text, and for {@code record: csv} its fields. */
-public interface Record {
+/**
+ * One input record handed to a {@link Mapper}: a line of text, and for {@code record: csv}
+ * its fields. (Not called {@code Record}: that would clash with {@code java.lang.Record}
+ * under {@code import org.mpjhpc.mapreduce.*}.)
+ */
+public interface InputRecord {
     /** The line, without its line break. */
     String text();
 
