@@ -32,7 +32,7 @@ final class MapTask<K, V> implements Emitter<K, V> {
     private final ByteArrayOutputStream[] parts;
     private final DataOutputStream[] outs;
     private final Map<K, V> combined = new HashMap<>();
-    private final ByteArrayOutputStream keyBytes = new ByteArrayOutputStream(64);
+    private final KeyBuffer keyBytes = new KeyBuffer();
     private final DataOutputStream keyOut = new DataOutputStream(keyBytes);
     private long emitted;
     private long pairs;
@@ -126,13 +126,24 @@ final class MapTask<K, V> implements Emitter<K, V> {
         try {
             keyBytes.reset();
             keyCodec.write(key, keyOut);
-            int p = Partitions.of(keyBytes.toByteArray(), keyBytes.size(), parts.length);
+            int p = Partitions.of(keyBytes.array(), keyBytes.size(), parts.length);
             keyBytes.writeTo(outs[p]);
             valueCodec.write(value, outs[p]);
             pairs++;
             partPairs[p]++;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The bytes of the key being written, read in place (no copy per pair). */
+    private static final class KeyBuffer extends ByteArrayOutputStream {
+        KeyBuffer() {
+            super(64);
+        }
+
+        byte[] array() {
+            return buf;
         }
     }
 

@@ -1,7 +1,5 @@
 package org.mpjhpc.data.mapreduce;
 
-import java.io.ByteArrayOutputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
@@ -89,22 +87,24 @@ final class WorkerSide {
     }
 
     /** Sends each partition's accepted map output to the partition's owner; returns what came here, by partition. */
-    Map<Integer, List<byte[]>> shuffle() throws IOException {
+    Map<Integer, List<byte[]>> shuffle() {
         long start = System.nanoTime();
         int workers = comm.workers();
         byte[][] out = new byte[workers][];
         for (int w = 0; w < workers; w++) {
-            ByteArrayOutputStream b = new ByteArrayOutputStream();
-            DataOutputStream d = new DataOutputStream(b);
+            int size = 0;
             for (MapOutput o : outputs.values()) {
                 for (int p = w; p < config.reducers(); p += workers) { // the partitions worker w owns
-                    d.writeInt(p);
-                    d.writeLong(o.partPairs()[p]);
-                    d.writeInt(o.parts()[p].length);
-                    d.write(o.parts()[p]);
+                    size += 4 + 8 + 4 + o.parts()[p].length;
                 }
             }
-            out[w] = b.toByteArray();
+            ByteBuffer b = ByteBuffer.allocate(size);
+            for (MapOutput o : outputs.values()) {
+                for (int p = w; p < config.reducers(); p += workers) {
+                    b.putInt(p).putLong(o.partPairs()[p]).putInt(o.parts()[p].length).put(o.parts()[p]);
+                }
+            }
+            out[w] = b.array();
         }
         int[] sizes = new int[workers];
         for (int w = 0; w < workers; w++) {

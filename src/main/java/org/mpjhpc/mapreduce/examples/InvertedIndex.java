@@ -1,7 +1,8 @@
 package org.mpjhpc.mapreduce.examples;
 
+import java.util.Arrays;
 import java.util.List;
-import java.util.TreeSet;
+import java.util.TreeMap;
 import org.mpjhpc.mapreduce.Emitter;
 import org.mpjhpc.mapreduce.KeyCodec;
 import org.mpjhpc.mapreduce.Mapper;
@@ -35,17 +36,31 @@ public final class InvertedIndex implements Mapper<String, String> {
     public static final class Places implements Reducer<String, String> {
         @Override
         public Object reduce(String word, List<String> places) {
-            TreeSet<String[]> sorted = new TreeSet<>((a, b) -> {
-                int byFile = a[0].compareTo(b[0]);
-                return byFile != 0 ? byFile : Long.compare(Long.parseLong(a[1]), Long.parseLong(b[1]));
-            });
+            // Each place as one number: the file's rank among the key's files, then the line;
+            // sorting those numbers sorts by file and line without comparing strings.
+            TreeMap<String, Integer> files = new TreeMap<>();
             for (String p : places) {
-                int colon = p.lastIndexOf(':');
-                sorted.add(new String[] {p.substring(0, colon), p.substring(colon + 1)});
+                files.putIfAbsent(p.substring(0, p.lastIndexOf(':')), 0);
             }
+            String[] names = files.keySet().toArray(String[]::new);
+            for (int i = 0; i < names.length; i++) {
+                files.put(names[i], i);
+            }
+            long[] keys = new long[places.size()];
+            for (int i = 0; i < keys.length; i++) {
+                String p = places.get(i);
+                int colon = p.lastIndexOf(':');
+                long line = Long.parseLong(p, colon + 1, p.length(), 10);
+                keys[i] = (long) files.get(p.substring(0, colon)) << 40 | line;
+            }
+            Arrays.sort(keys);
             StringBuilder s = new StringBuilder();
-            for (String[] p : sorted) {
-                s.append(s.length() == 0 ? "" : ",").append(p[0]).append(':').append(p[1]);
+            for (int i = 0; i < keys.length; i++) {
+                if (i > 0 && keys[i] == keys[i - 1]) {
+                    continue;
+                }
+                s.append(s.length() == 0 ? "" : ",").append(names[(int) (keys[i] >>> 40)]).append(':')
+                        .append(keys[i] & ((1L << 40) - 1));
             }
             return s.toString();
         }
