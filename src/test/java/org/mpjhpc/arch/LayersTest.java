@@ -29,7 +29,7 @@ class LayersTest {
                 .layer("diag").definedBy("org.mpjhpc.diag..")
                 .layer("config").definedBy("org.mpjhpc.config..")
                 .layer("comm").definedBy("org.mpjhpc.comm..")
-                .layer("base").definedBy("org.mpjhpc.log..", "org.mpjhpc.output..")
+                .layer("base").definedBy("org.mpjhpc.log..", "org.mpjhpc.output..", "org.mpjhpc.mapreduce..")
                 .whereLayer("launcher").mayNotBeAccessedByAnyLayer()
                 .whereLayer("farm").mayOnlyBeAccessedByLayers("launcher")
                 .whereLayer("fv").mayOnlyBeAccessedByLayers("launcher")
@@ -47,13 +47,15 @@ class LayersTest {
                 .layer("stats").definedBy("org.mpjhpc.data.stats..")
                 .layer("wordcount").definedBy("org.mpjhpc.data.wordcount..")
                 .layer("generate").definedBy("org.mpjhpc.data.generate..")
+                .layer("mapreduce").definedBy("org.mpjhpc.data.mapreduce..")
                 .layer("format").definedBy("org.mpjhpc.data.format..")
                 .layer("common").definedBy("org.mpjhpc.data")
                 .whereLayer("stats").mayOnlyBeAccessedByLayers("launcher")
                 .whereLayer("wordcount").mayOnlyBeAccessedByLayers("launcher")
                 .whereLayer("generate").mayOnlyBeAccessedByLayers("launcher")
-                .whereLayer("format").mayOnlyBeAccessedByLayers("stats", "wordcount", "generate")
-                .whereLayer("common").mayOnlyBeAccessedByLayers("stats", "wordcount", "generate", "format")
+                .whereLayer("mapreduce").mayOnlyBeAccessedByLayers("launcher")
+                .whereLayer("format").mayOnlyBeAccessedByLayers("stats", "wordcount", "generate", "mapreduce")
+                .whereLayer("common").mayOnlyBeAccessedByLayers("stats", "wordcount", "generate", "mapreduce", "format")
                 .check(MAIN);
     }
 
