@@ -140,6 +140,54 @@ public final class DataComm {
         return in;
     }
 
+    /**
+     * Workers only: sends the pieces in {@code out[w]} to worker w, in order, and returns the
+     * pieces each worker sent here, in order: as {@link #exchange}, for more than one message
+     * can carry (MPJ counts a message's bytes in an int). The piece counts go by
+     * {@code Alltoall}, each piece's size ahead of it; receives are posted before the sends.
+     */
+    public List<List<byte[]>> exchangePieces(List<List<byte[]>> out) {
+        int n = out.size();
+        int[] counts = new int[n];
+        for (int w = 0; w < n; w++) {
+            counts[w] = out.get(w).size();
+        }
+        int[] incoming = alltoall(counts);
+        List<Comm.Pending> sizeMessages = new ArrayList<>();
+        int[][] inSizes = new int[n][];
+        for (int w = 0; w < n; w++) {
+            inSizes[w] = new int[incoming[w]];
+            if (incoming[w] > 0) {
+                sizeMessages.add(workers.irecv(inSizes[w], incoming[w], w, DataTag.PIECES));
+            }
+        }
+        for (int w = 0; w < n; w++) {
+            int[] sizes = out.get(w).stream().mapToInt(b -> b.length).toArray();
+            if (sizes.length > 0) {
+                sizeMessages.add(workers.isend(sizes, sizes.length, w, DataTag.PIECES));
+            }
+        }
+        Comm.awaitAll(sizeMessages);
+        List<List<byte[]>> in = new ArrayList<>();
+        List<Comm.Pending> requests = new ArrayList<>();
+        for (int w = 0; w < n; w++) {
+            List<byte[]> from = new ArrayList<>();
+            for (int size : inSizes[w]) {
+                byte[] piece = new byte[size];
+                from.add(piece);
+                requests.add(workers.irecv(piece, size, w, DataTag.BUCKET));
+            }
+            in.add(from);
+        }
+        for (int w = 0; w < n; w++) {
+            for (byte[] piece : out.get(w)) {
+                requests.add(workers.isend(piece, piece.length, w, DataTag.BUCKET));
+            }
+        }
+        Comm.awaitAll(requests);
+        return in;
+    }
+
     /** Worker to master: a whole message, waiting until the master takes it (flow control for free). */
     public void sendBlock(byte[] data) {
         world.send(data, data.length, 0, DataTag.BLOCK);

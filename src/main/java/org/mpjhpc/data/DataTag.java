@@ -15,8 +15,10 @@ public enum DataTag implements Tag {
     CHUNK,
     /** worker to master: a worker's part of something gathered */
     GATHER,
-    /** worker to worker: a shuffle bucket of word counts */
+    /** worker to worker: a shuffle bucket of word counts, or a piece of a MapReduce shuffle */
     BUCKET,
+    /** worker to worker: the sizes of the shuffle pieces that follow */
+    PIECES,
     /** worker to master: a generated block of rows */
     BLOCK,
     /** worker to master: a MapReduce worker is ready, or how its last map task went */

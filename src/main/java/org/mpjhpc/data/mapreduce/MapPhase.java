@@ -156,6 +156,7 @@ final class MapPhase {
         t.attempts++;
         t.lastWorker = worker;
         busy[worker] = true;
+        Log.debug("map task " + t.chunk.id() + " to worker " + worker + " (attempt " + t.attempts + ")");
         comm.order(worker, Orders.Order.map(t.chunk, t.attempts).encode());
     }
 

@@ -13,6 +13,7 @@ import java.util.List;
 import org.mpjhpc.comm.Comm;
 import org.mpjhpc.config.JobConfig;
 import org.mpjhpc.data.DataComm;
+import org.mpjhpc.data.Progress;
 import org.mpjhpc.log.Log;
 import org.mpjhpc.mapreduce.Mapper;
 
@@ -65,13 +66,16 @@ public final class MapReduceJob {
         seconds[Phase.MAP.ordinal()] = since(t);
         List<PartitionResult> partitions = new ArrayList<>();
         if (map.fatal() == null) {
-            Log.info("shuffle and reduce on " + comm.workers() + " worker(s)");
             t = System.nanoTime();
+            Progress.watch(comm, "shuffle", 0, "B");
+            Progress.watch(comm, "reduce", c.reducers(), " partition(s)");
             for (byte[] part : comm.gather(new byte[0])) {
                 readSummary(part, seconds, partitions);
             }
             seconds[Phase.GATHER.ordinal()] = Math.max(seconds[Phase.GATHER.ordinal()],
                     since(t) - seconds[Phase.SHUFFLE.ordinal()] - seconds[Phase.REDUCE.ordinal()]);
+            Log.info("reduce: " + partitions.stream().filter(PartitionResult::ok).count() + " of " + c.reducers()
+                    + " partition(s) written, " + partitions.stream().mapToLong(PartitionResult::keys).sum() + " key(s)");
         }
         return MapReduceReport.write(job, c, new MapReduceReport.Outcome(tasks, map.fatal(), partitions), seconds,
                 since(start), report);
@@ -120,5 +124,4 @@ public final class MapReduceJob {
     private static double since(long t) {
         return (System.nanoTime() - t) / 1e9;
     }
-
 }

@@ -1,7 +1,6 @@
 package org.mpjhpc.data.mapreduce;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -11,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import org.mpjhpc.data.DataComm;
+import org.mpjhpc.data.Progress;
 import org.mpjhpc.log.Log;
 import org.mpjhpc.mapreduce.Combiner;
 import org.mpjhpc.mapreduce.Mapper;
@@ -90,43 +90,19 @@ final class WorkerSide {
     Map<Integer, List<byte[]>> shuffle() {
         long start = System.nanoTime();
         int workers = comm.workers();
-        byte[][] out = new byte[workers][];
+        List<List<byte[]>> out = new ArrayList<>();
         for (int w = 0; w < workers; w++) {
-            int size = 0;
-            for (MapOutput o : outputs.values()) {
-                for (int p = w; p < config.reducers(); p += workers) { // the partitions worker w owns
-                    size += 4 + 8 + 4 + o.parts()[p].length;
-                }
-            }
-            ByteBuffer b = ByteBuffer.allocate(size);
-            for (MapOutput o : outputs.values()) {
-                for (int p = w; p < config.reducers(); p += workers) {
-                    b.putInt(p).putLong(o.partPairs()[p]).putInt(o.parts()[p].length).put(o.parts()[p]);
-                }
-            }
-            out[w] = b.array();
+            out.add(Pieces.pack(outputs.values(), w, workers, config.reducers(), Pieces.PIECE));
         }
-        int[] sizes = new int[workers];
-        for (int w = 0; w < workers; w++) {
-            sizes[w] = out[w].length;
-        }
-        byte[][] in = comm.exchange(out, comm.alltoall(sizes));
+        List<List<byte[]>> in = comm.exchangePieces(out);
         outputs.clear();
         Map<Integer, List<byte[]>> segments = new TreeMap<>();
         for (int p = comm.worker(); p < config.reducers(); p += workers) {
             segments.put(p, new ArrayList<>());
             received.put(p, 0L);
         }
-        for (byte[] from : in) {
-            ByteBuffer b = ByteBuffer.wrap(from);
-            while (b.hasRemaining()) {
-                int p = b.getInt();
-                received.merge(p, b.getLong(), Long::sum);
-                byte[] seg = new byte[b.getInt()];
-                b.get(seg);
-                segments.get(p).add(seg);
-            }
-        }
+        long bytes = Pieces.unpack(in, segments, received);
+        new Progress.Reporter(comm).done(bytes);
         seconds[MapReduceJob.Phase.SHUFFLE.ordinal()] = (System.nanoTime() - start) / 1e9;
         return segments;
     }
@@ -135,9 +111,12 @@ final class WorkerSide {
     List<PartitionResult> reduce(Map<Integer, List<byte[]>> segments) {
         long start = System.nanoTime();
         List<PartitionResult> results = new ArrayList<>();
+        Progress.Reporter progress = new Progress.Reporter(comm);
         for (Map.Entry<Integer, List<byte[]>> e : segments.entrySet()) {
             results.add(reducePartition(e.getKey(), e.getValue()));
+            progress.tick(results.size());
         }
+        progress.done(results.size());
         seconds[MapReduceJob.Phase.REDUCE.ordinal()] = (System.nanoTime() - start) / 1e9;
         return results;
     }
@@ -167,6 +146,8 @@ final class WorkerSide {
             }, config.taskTimeoutMs());
             if (out.ok()) {
                 ReduceTask.Result r = out.value();
+                Log.debug("reduce task " + p + " done on worker " + comm.worker() + " (attempt " + attempt + ", "
+                        + r.keys() + " keys)");
                 return new PartitionResult(p, comm.worker(), true, attempt, r.keys(), r.pairs(), received.get(p), errors,
                         r.top());
             }

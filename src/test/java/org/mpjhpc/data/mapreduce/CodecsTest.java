@@ -2,6 +2,7 @@ package org.mpjhpc.data.mapreduce;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -67,5 +68,40 @@ class CodecsTest {
         assertEquals(List.of(new TopK.Entry("a", 5), new TopK.Entry("b", 5)), t.entries());
         assertEquals(List.of(new TopK.Entry("z", 9), new TopK.Entry("a", 5)),
                 TopK.merge(List.of(t.entries(), List.of(new TopK.Entry("z", 9))), 2));
+    }
+
+    @Test
+    void shufflePiecesCarryEverySegmentWholeWhateverTheirSize() {
+        java.util.SplittableRandom rnd = new java.util.SplittableRandom(11);
+        List<MapOutput> outputs = new java.util.ArrayList<>();
+        for (int t = 0; t < 6; t++) {
+            byte[][] parts = new byte[5][];
+            long[] pairs = new long[5];
+            for (int p = 0; p < 5; p++) {
+                parts[p] = new byte[rnd.nextInt(0, 200)];
+                rnd.nextBytes(parts[p]);
+                pairs[p] = rnd.nextInt(1000);
+            }
+            outputs.add(new MapOutput(parts, 0, 0, 0, 0, pairs));
+        }
+        for (int cap : new int[] {1, 100, 300, 1 << 20}) {
+            List<byte[]> pieces = Pieces.pack(outputs, 1, 2, 5, cap);
+            for (byte[] piece : pieces) {
+                assertTrue(piece.length <= Math.max(cap, 16 + 200), "a piece stays under the cap unless one segment is larger");
+            }
+            java.util.Map<Integer, List<byte[]>> segments = new java.util.TreeMap<>(java.util.Map.of(1, new java.util.ArrayList<>(),
+                    3, new java.util.ArrayList<>()));
+            java.util.Map<Integer, Long> pairs = new java.util.TreeMap<>();
+            Pieces.unpack(List.of(pieces), segments, pairs);
+            for (int p : new int[] {1, 3}) {
+                assertEquals(outputs.size(), segments.get(p).size(), "every task's segment of partition " + p);
+                long expected = 0;
+                for (int t = 0; t < outputs.size(); t++) {
+                    assertArrayEquals(outputs.get(t).parts()[p], segments.get(p).get(t), "cap " + cap);
+                    expected += outputs.get(t).partPairs()[p];
+                }
+                assertEquals(expected, pairs.get(p));
+            }
+        }
     }
 }
