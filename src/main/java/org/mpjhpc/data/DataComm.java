@@ -179,14 +179,30 @@ public final class DataComm {
             }
             in.add(from);
         }
+        // MPJ copies each send into a buffer of its own memory pool, which it grows in powers
+        // of two: 1.5 GB of sends at once asked it for 2^31 bytes and failed ("capacity < 0").
+        java.util.ArrayDeque<Object[]> inFlight = new java.util.ArrayDeque<>();
+        long bytes = 0;
         for (int w = 0; w < n; w++) {
             for (byte[] piece : out.get(w)) {
-                requests.add(workers.isend(piece, piece.length, w, DataTag.BUCKET));
+                while (!inFlight.isEmpty() && bytes + piece.length > IN_FLIGHT) {
+                    Object[] oldest = inFlight.poll();
+                    ((Comm.Pending) oldest[0]).await();
+                    bytes -= (int) oldest[1];
+                }
+                inFlight.add(new Object[] {workers.isend(piece, piece.length, w, DataTag.BUCKET), piece.length});
+                bytes += piece.length;
             }
+        }
+        for (Object[] pending : inFlight) {
+            requests.add((Comm.Pending) pending[0]);
         }
         Comm.awaitAll(requests);
         return in;
     }
+
+    /** The most bytes of shuffle sends one worker has started and not seen completed. */
+    private static final long IN_FLIGHT = 256L << 20;
 
     /** Worker to master: a whole message, waiting until the master takes it (flow control for free). */
     public void sendBlock(byte[] data) {

@@ -185,14 +185,53 @@ class MapReduceIT {
     }
 
     @Test
-    void aReduceTaskThatFailsOnceIsRunAgain() throws Exception {
-        Path out = dir.resolve("reduce-fault");
-        Mpjrun.Result r = run(out, "mapreduce.params.reduce_fault=error", "mapreduce.params.reduce_task=1",
-                "mapreduce.params.reduce_attempts=1");
+    void aReduceTaskThatDiesOrHangsOnceIsRunAgain() throws Exception {
+        for (String fault : new String[] {"error", "hang"}) {
+            Path out = dir.resolve("reduce-" + fault);
+            Mpjrun.Result r = run(out, "mapreduce.task_timeout_s=2", "mapreduce.params.reduce_fault=" + fault,
+                    "mapreduce.params.reduce_task=1", "mapreduce.params.reduce_attempts=1");
+            assertEquals(0, r.exit(), r.all());
+            assertEquals(expected, parts(out), fault);
+            JsonNode p = r.report(out.resolve("report.json")).get("partitions").get(1);
+            assertEquals(2, p.get("attempts").asInt(), p.toString());
+            assertTrue(p.get("errors").get(0).asText().contains(fault.equals("hang") ? "timed out" : "injected"),
+                    p.toString());
+        }
+    }
+
+    @Test
+    void theBuiltInWordCountEqualsTheDedicatedOneAndGrepCountsMatchingLines() throws Exception {
+        StringBuilder text = new StringBuilder();
+        java.util.SplittableRandom rnd = new java.util.SplittableRandom(8);
+        String[] words = {"Canción", "MPI", "mpi", "straße", "x1", "Ünïcode", "a-b", "tab\there"};
+        for (int i = 0; i < 5000; i++) {
+            text.append(words[rnd.nextInt(words.length)]).append(i % 9 == 0 ? "\n" : " ");
+        }
+        Path file = Files.writeString(dir.resolve("words.txt"), text);
+        Path ded = dir.resolve("dedicated");
+        assertEquals(0, Mpjrun.run("configs/bigdata/wordcount.yaml", "--out", ded.toString(), "--set",
+                "wordcount.inputs=[" + file + "]").exit());
+        Path api = dir.resolve("api");
+        Mpjrun.Result r = Mpjrun.run("configs/mapreduce/wordcount.yaml", "--out", api.toString(), "--set",
+                "mapreduce.inputs=[" + file + "]", "--set", "mapreduce.chunk_mb=0.005");
         assertEquals(0, r.exit(), r.all());
-        assertEquals(expected, parts(out));
-        JsonNode p = r.report(out.resolve("report.json")).get("partitions").get(1);
-        assertEquals(2, p.get("attempts").asInt(), p.toString());
+        Map<String, String> counts = new TreeMap<>();
+        for (String line : Files.readAllLines(ded.resolve("counts.tsv"))) {
+            counts.put(line.split("\t")[0], line.split("\t")[1]);
+        }
+        assertEquals(counts, parts(api));
+
+        Path grep = dir.resolve("grep");
+        r = Mpjrun.run("configs/mapreduce/grep.yaml", "--out", grep.toString(), "--set", "mapreduce.inputs=[" + file
+                + ", README.md]", "--set", "mapreduce.params.pattern=MPI|mpjrun");
+        assertEquals(0, r.exit(), r.all());
+        Map<String, String> matching = new TreeMap<>();
+        for (Path f : List.of(file, Path.of("README.md"))) {
+            long n = Files.readAllLines(Mpjrun.ROOT.resolve(f)).stream()
+                    .filter(l -> java.util.regex.Pattern.compile("MPI|mpjrun").matcher(l).find()).count();
+            matching.put(f.toString(), Long.toString(n));
+        }
+        assertEquals(matching, parts(grep));
     }
 
     @Test
