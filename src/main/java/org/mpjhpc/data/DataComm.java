@@ -202,7 +202,7 @@ public final class DataComm {
     }
 
     /** The most bytes of shuffle sends one worker has started and not seen completed. */
-    private static final long IN_FLIGHT = 256L << 20;
+    private static final long IN_FLIGHT = 32L << 20;
 
     /** Worker to master: a whole message, waiting until the master takes it (flow control for free). */
     public void sendBlock(byte[] data) {

@@ -32,6 +32,7 @@ final class MapTask<K, V> implements Emitter<K, V> {
     private final ByteArrayOutputStream[] parts;
     private final DataOutputStream[] outs;
     private final Map<K, V> combined = new HashMap<>();
+    private final java.util.function.BinaryOperator<V> merge = this::combine;
     private final KeyBuffer keyBytes = new KeyBuffer();
     private final DataOutputStream keyOut = new DataOutputStream(keyBytes);
     private long emitted;
@@ -109,7 +110,7 @@ final class MapTask<K, V> implements Emitter<K, V> {
             write(key, value);
             return;
         }
-        combined.merge(key, value, this::combine);
+        combined.merge(key, value, merge);
     }
 
     private V combine(V a, V b) {

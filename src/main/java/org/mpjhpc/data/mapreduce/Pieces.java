@@ -15,7 +15,7 @@ import java.util.Map;
  */
 final class Pieces {
     /** The most bytes of shuffle one message carries. */
-    static final int PIECE = 64 << 20;
+    static final int PIECE = 4 << 20;
     private static final int HEAD = 4 + 8 + 4;
 
     private Pieces() {
