@@ -2,6 +2,7 @@ package org.mpjhpc.data;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.mpjhpc.comm.Backoff;
 import org.mpjhpc.comm.Comm;
 
 /**
@@ -144,7 +145,13 @@ public final class DataComm {
      * Workers only: sends the pieces in {@code out[w]} to worker w, in order, and returns the
      * pieces each worker sent here, in order: as {@link #exchange}, for more than one message
      * can carry (MPJ counts a message's bytes in an int). The piece counts go by
-     * {@code Alltoall}, each piece's size ahead of it; receives are posted before the sends.
+     * {@code Alltoall}, each pair's piece sizes ahead of its pieces.
+     *
+     * <p>At most one piece per peer is in flight each way. MPJ takes a buffer for every send
+     * and every posted receive from a buddy pool that, when no free block is large enough,
+     * adds a region one level larger than all before it: with a gigabyte of receives posted
+     * at once it asked for 2^31 bytes and failed ("capacity < 0"). One piece per pair keeps
+     * the pool small and cannot deadlock: each pair's next piece is always posted on both sides.
      */
     public List<List<byte[]>> exchangePieces(List<List<byte[]>> out) {
         int n = out.size();
@@ -153,56 +160,69 @@ public final class DataComm {
             counts[w] = out.get(w).size();
         }
         int[] incoming = alltoall(counts);
-        List<Comm.Pending> sizeMessages = new ArrayList<>();
+        int[][] inSizes = sizes(out, incoming);
+        List<List<byte[]>> in = new ArrayList<>();
+        for (int w = 0; w < n; w++) {
+            in.add(new ArrayList<>());
+        }
+        Comm.Pending[] receiving = new Comm.Pending[n];
+        Comm.Pending[] sending = new Comm.Pending[n];
+        int[] sent = new int[n];
+        Backoff backoff = new Backoff(1_000, 1_000_000);
+        while (true) {
+            boolean busy = false;
+            boolean progress = false;
+            for (int w = 0; w < n; w++) {
+                if (receiving[w] != null && receiving[w].done()) {
+                    receiving[w] = null;
+                    progress = true;
+                }
+                if (receiving[w] == null && in.get(w).size() < inSizes[w].length) {
+                    byte[] piece = new byte[inSizes[w][in.get(w).size()]];
+                    in.get(w).add(piece);
+                    receiving[w] = workers.irecv(piece, piece.length, w, DataTag.BUCKET);
+                }
+                if (sending[w] != null && sending[w].done()) {
+                    sending[w] = null;
+                    progress = true;
+                }
+                if (sending[w] == null && sent[w] < out.get(w).size()) {
+                    byte[] piece = out.get(w).get(sent[w]++);
+                    sending[w] = workers.isend(piece, piece.length, w, DataTag.BUCKET);
+                }
+                busy |= receiving[w] != null || sending[w] != null;
+            }
+            if (!busy) {
+                return in;
+            }
+            if (progress) {
+                backoff.reset();
+            } else {
+                backoff.idle();
+            }
+        }
+    }
+
+    /** Each pair's piece sizes, exchanged ahead of the pieces. */
+    private int[][] sizes(List<List<byte[]>> out, int[] incoming) {
+        int n = out.size();
+        List<Comm.Pending> requests = new ArrayList<>();
         int[][] inSizes = new int[n][];
         for (int w = 0; w < n; w++) {
             inSizes[w] = new int[incoming[w]];
             if (incoming[w] > 0) {
-                sizeMessages.add(workers.irecv(inSizes[w], incoming[w], w, DataTag.PIECES));
+                requests.add(workers.irecv(inSizes[w], incoming[w], w, DataTag.PIECES));
             }
         }
         for (int w = 0; w < n; w++) {
             int[] sizes = out.get(w).stream().mapToInt(b -> b.length).toArray();
             if (sizes.length > 0) {
-                sizeMessages.add(workers.isend(sizes, sizes.length, w, DataTag.PIECES));
+                requests.add(workers.isend(sizes, sizes.length, w, DataTag.PIECES));
             }
-        }
-        Comm.awaitAll(sizeMessages);
-        List<List<byte[]>> in = new ArrayList<>();
-        List<Comm.Pending> requests = new ArrayList<>();
-        for (int w = 0; w < n; w++) {
-            List<byte[]> from = new ArrayList<>();
-            for (int size : inSizes[w]) {
-                byte[] piece = new byte[size];
-                from.add(piece);
-                requests.add(workers.irecv(piece, size, w, DataTag.BUCKET));
-            }
-            in.add(from);
-        }
-        // MPJ copies each send into a buffer of its own memory pool, which it grows in powers
-        // of two: 1.5 GB of sends at once asked it for 2^31 bytes and failed ("capacity < 0").
-        java.util.ArrayDeque<Object[]> inFlight = new java.util.ArrayDeque<>();
-        long bytes = 0;
-        for (int w = 0; w < n; w++) {
-            for (byte[] piece : out.get(w)) {
-                while (!inFlight.isEmpty() && bytes + piece.length > IN_FLIGHT) {
-                    Object[] oldest = inFlight.poll();
-                    ((Comm.Pending) oldest[0]).await();
-                    bytes -= (int) oldest[1];
-                }
-                inFlight.add(new Object[] {workers.isend(piece, piece.length, w, DataTag.BUCKET), piece.length});
-                bytes += piece.length;
-            }
-        }
-        for (Object[] pending : inFlight) {
-            requests.add((Comm.Pending) pending[0]);
         }
         Comm.awaitAll(requests);
-        return in;
+        return inSizes;
     }
-
-    /** The most bytes of shuffle sends one worker has started and not seen completed. */
-    private static final long IN_FLIGHT = 32L << 20;
 
     /** Worker to master: a whole message, waiting until the master takes it (flow control for free). */
     public void sendBlock(byte[] data) {

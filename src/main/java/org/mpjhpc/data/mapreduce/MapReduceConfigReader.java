@@ -49,7 +49,8 @@ public final class MapReduceConfigReader {
         }
         int maxAttempts = m.intIn("max_attempts", 3, 1, 100);
         boolean skip = m.oneOf("on_task_failure", "fail", "fail", "skip").equals("skip");
-        long timeoutMs = Math.round(m.doubleValue("task_timeout_s", 0) * 1000);
+        // as Hadoop's mapreduce.task.timeout: a task stuck for good must not hang the job
+        long timeoutMs = Math.round(m.doubleValue("task_timeout_s", 600) * 1000);
         if (timeoutMs < 0) {
             throw m.error("task_timeout_s", "0 (no limit) or more, not " + m.plain("task_timeout_s"));
         }
