@@ -9,6 +9,17 @@ public interface InputRecord {
     /** The line, without its line break. */
     String text();
 
+    /**
+     * The line's raw UTF-8 bytes, {@code bytes()[offset(), offset() + length())}, without its
+     * line break: for a mapper that works on bytes (see {@link CountingMapper}). Valid only
+     * during the {@code map} call.
+     */
+    byte[] bytes();
+
+    int offset();
+
+    int length();
+
     /** The number of fields ({@code record: csv}); 1 for {@code record: line}. */
     int fields();
 

@@ -6,6 +6,7 @@ import org.mpjhpc.config.ConfigReader;
 import org.mpjhpc.config.Section;
 import org.mpjhpc.data.Inputs;
 import org.mpjhpc.mapreduce.Combiner;
+import org.mpjhpc.mapreduce.CountingMapper;
 import org.mpjhpc.mapreduce.Mapper;
 import org.mpjhpc.mapreduce.Reducer;
 
@@ -20,9 +21,9 @@ public final class MapReduceConfigReader {
 
     /** @param np the MPI ranks of the run, or 0 when not known yet */
     public static MapReduceConfig read(Section m, int np, String outDir) {
-        String mapper = UserClasses.check(m, "mapper", Mapper.class, true);
-        String reducer = UserClasses.check(m, "reducer", Reducer.class, true);
-        String combiner = UserClasses.check(m, "combiner", Combiner.class, false);
+        String mapper = UserClasses.check(m, "mapper", true, Mapper.class, CountingMapper.class);
+        String reducer = UserClasses.check(m, "reducer", true, Reducer.class);
+        String combiner = UserClasses.check(m, "combiner", false, Combiner.class);
         List<String> inputs = new ArrayList<>();
         for (Section.Item item : m.list("inputs")) {
             inputs.addAll(Inputs.expand(String.valueOf(item.plain()), item));

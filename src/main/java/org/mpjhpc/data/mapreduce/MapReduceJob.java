@@ -15,7 +15,6 @@ import org.mpjhpc.config.JobConfig;
 import org.mpjhpc.data.DataComm;
 import org.mpjhpc.data.Progress;
 import org.mpjhpc.log.Log;
-import org.mpjhpc.mapreduce.Mapper;
 
 /**
  * A MapReduce job with the user's mapper, combiner and reducer, in the order of the method:
@@ -55,7 +54,7 @@ public final class MapReduceJob {
         long start = System.nanoTime();
         double[] seconds = new double[Phase.values().length];
         removeOldParts(Path.of(c.output()));
-        boolean lines = UserClasses.make(c.mapper(), Mapper.class).lineNumbers();
+        boolean lines = new UserMapper(c.mapper()).lineNumbers();
         List<Chunk> chunks = Chunk.plan(c.inputs(), c.chunkBytes(), lines);
         Log.info("plan: " + chunks.size() + " chunk(s) of at most " + c.chunkBytes() / 1024 + " KiB from "
                 + c.inputs().size() + " file(s); " + c.reducers() + " partition(s) on " + comm.workers() + " worker(s)");

@@ -4,14 +4,9 @@ import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.channels.FileChannel;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
-import org.mpjhpc.data.LineChunks;
 import org.mpjhpc.mapreduce.Combiner;
 import org.mpjhpc.mapreduce.Emitter;
 import org.mpjhpc.mapreduce.KeyCodec;
@@ -57,24 +52,7 @@ final class MapTask<K, V> implements Emitter<K, V> {
 
     /** Maps the chunk of {@code path}; {@code delimiter} splits CSV rows (0 for plain lines). */
     MapOutput run(Chunk chunk, String path, char delimiter) throws Exception {
-        LineRecord record = new LineRecord(path, delimiter, chunk.firstLine());
-        long[] records = {0};
-        try (FileChannel file = FileChannel.open(Path.of(path), StandardOpenOption.READ)) {
-            LineChunks.read(file, chunk.from(), chunk.to(), READ_BYTES, (buf, n, done) -> {
-                int start = 0;
-                for (int i = 0; i < n; i++) {
-                    if (buf[i] == '\n') {
-                        line(record, buf, start, i);
-                        records[0]++;
-                        start = i + 1;
-                    }
-                }
-                if (start < n) { // the file's last line, without a newline
-                    line(record, buf, start, n);
-                    records[0]++;
-                }
-            });
-        }
+        long records = ChunkRecords.read(chunk, path, delimiter, this::map);
         for (Map.Entry<K, V> e : combined.entrySet()) {
             write(e.getKey(), e.getValue());
         }
@@ -82,19 +60,11 @@ final class MapTask<K, V> implements Emitter<K, V> {
         for (int p = 0; p < parts.length; p++) {
             bytes[p] = parts[p].toByteArray();
         }
-        return new MapOutput(bytes, records[0], emitted, pairs, chunk.bytes(), partPairs);
+        return new MapOutput(bytes, records, emitted, pairs, chunk.bytes(), partPairs);
     }
 
-    private void line(LineRecord record, byte[] buf, int from, int to) {
-        int end = to > from && buf[to - 1] == '\r' ? to - 1 : to;
-        record.next(new String(buf, from, end - from, StandardCharsets.UTF_8));
-        try {
-            mapper.map(record, this);
-        } catch (RuntimeException e) {
-            throw e;
-        } catch (Exception e) {
-            throw new MapperFailed(e);
-        }
+    private void map(InputRecord record) throws Exception {
+        mapper.map(record, this);
     }
 
     @Override
@@ -148,65 +118,10 @@ final class MapTask<K, V> implements Emitter<K, V> {
         }
     }
 
-    /** A checked exception of the user's code, carried out of the read loop. */
+    /** A checked exception of the user's code, carried out of a lambda. */
     static final class MapperFailed extends RuntimeException {
         MapperFailed(Exception cause) {
             super(cause.toString(), cause);
-        }
-    }
-
-    /** The record the mapper sees, refilled for each line. */
-    private static final class LineRecord implements InputRecord {
-        private final String file;
-        private final char delimiter;
-        private final boolean lines;
-        private long line;
-        private String text;
-        private String[] fields;
-
-        LineRecord(String file, char delimiter, long firstLine) {
-            this.file = file;
-            this.delimiter = delimiter;
-            this.line = firstLine < 0 ? 0 : firstLine - 1;
-            this.lines = firstLine >= 0;
-        }
-
-        void next(String text) {
-            this.text = text;
-            this.fields = null;
-            line++;
-        }
-
-        @Override
-        public String text() {
-            return text;
-        }
-
-        @Override
-        public int fields() {
-            return split().length;
-        }
-
-        @Override
-        public String field(int i) {
-            return split()[i];
-        }
-
-        private String[] split() {
-            if (fields == null) {
-                fields = delimiter == 0 ? new String[] {text} : Csv.split(text, delimiter);
-            }
-            return fields;
-        }
-
-        @Override
-        public String file() {
-            return file;
-        }
-
-        @Override
-        public long line() {
-            return lines ? line : -1;
         }
     }
 }

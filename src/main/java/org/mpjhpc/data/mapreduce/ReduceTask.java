@@ -14,7 +14,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.mpjhpc.mapreduce.KeyCodec;
-import org.mpjhpc.mapreduce.Mapper;
 import org.mpjhpc.mapreduce.Reducer;
 
 /**
@@ -27,9 +26,9 @@ final class ReduceTask<K, V> {
     private final KeyCodec<V> valueCodec;
     private final Reducer<K, V> reducer;
 
-    ReduceTask(Mapper<K, V> mapper, Reducer<K, V> reducer) {
-        this.keyCodec = mapper.keyCodec();
-        this.valueCodec = mapper.valueCodec();
+    ReduceTask(KeyCodec<K> keyCodec, KeyCodec<V> valueCodec, Reducer<K, V> reducer) {
+        this.keyCodec = keyCodec;
+        this.valueCodec = valueCodec;
         this.reducer = reducer;
     }
 

@@ -11,21 +11,23 @@ final class UserClasses {
     }
 
     /**
-     * The class name under {@code key}, after checking that it loads, implements {@code type}
-     * and can be made with a public no-argument constructor; null when optional and absent.
+     * The class name under {@code key}, after checking that it loads, implements one of
+     * {@code types} and can be made with a public no-argument constructor; null when optional
+     * and absent.
      */
-    static String check(Section s, String key, Class<?> type, boolean required) {
+    static String check(Section s, String key, boolean required, Class<?>... types) {
         if (!s.has(key) || s.plain(key) == null) {
             if (required) {
-                throw s.error(key, "missing: the " + type.getSimpleName() + " class to run (a fully qualified name)");
+                throw s.error(key, "missing: the " + types[0].getSimpleName() + " class to run (a fully qualified name)");
             }
             return null;
         }
         String name = s.string(key);
         try {
             Class<?> c = Class.forName(name, false, UserClasses.class.getClassLoader());
-            if (!type.isAssignableFrom(c)) {
-                throw s.error(key, name + " does not implement " + type.getName());
+            if (java.util.Arrays.stream(types).noneMatch(t -> t.isAssignableFrom(c))) {
+                throw s.error(key, name + " does not implement " + java.util.Arrays.stream(types).map(Class::getName)
+                        .collect(java.util.stream.Collectors.joining(" or ")));
             }
             if (Modifier.isAbstract(c.getModifiers())) {
                 throw s.error(key, name + " is abstract or an interface; name a class that can be made");

@@ -13,7 +13,7 @@ import org.mpjhpc.data.DataComm;
 import org.mpjhpc.data.Progress;
 import org.mpjhpc.log.Log;
 import org.mpjhpc.mapreduce.Combiner;
-import org.mpjhpc.mapreduce.Mapper;
+import org.mpjhpc.mapreduce.KeyCodec;
 import org.mpjhpc.mapreduce.Reducer;
 import org.mpjhpc.mapreduce.TaskContext;
 import org.mpjhpc.output.AtomicWrite;
@@ -63,10 +63,10 @@ final class WorkerSide {
         long t0 = System.nanoTime();
         TaskContext ctx = context(chunk.id(), attempt);
         TaskRun.Outcome<MapOutput> out = TaskRun.run("map-" + chunk.id(), () -> {
-            Mapper mapper = UserClasses.make(config.mapper(), Mapper.class);
+            UserMapper mapper = new UserMapper(config.mapper());
             mapper.setup(ctx);
-            return new MapTask(mapper, combiner(), keys, config.reducers())
-                    .run(chunk, config.inputs().get(chunk.file()), config.csv() ? config.delimiter() : 0);
+            return mapper.map(chunk, config.inputs().get(chunk.file()), config.csv() ? config.delimiter() : 0,
+                    combiner(), keys, config.reducers());
         }, config.taskTimeoutMs());
         long nanos = System.nanoTime() - t0;
         if (!out.ok()) {
@@ -131,8 +131,8 @@ final class WorkerSide {
             TaskRun.Outcome<ReduceTask.Result> out = TaskRun.run("reduce-" + p, () -> {
                 Reducer reducer = UserClasses.make(config.reducer(), Reducer.class);
                 reducer.setup(ctx);
-                Mapper mapper = UserClasses.make(config.mapper(), Mapper.class);
-                ReduceTask task = new ReduceTask(mapper, reducer);
+                KeyCodec[] codecs = new UserMapper(config.mapper()).codecs();
+                ReduceTask task = new ReduceTask(codecs[0], codecs[1], reducer);
                 AtomicWrite.stream(file, o -> {
                     try {
                         result[0] = task.run(segments, o, config.top());

@@ -14,7 +14,7 @@ public final class InvertedIndex implements Mapper<String, String> {
     @Override
     public void map(InputRecord record, Emitter<String, String> out) {
         String place = record.file() + ":" + record.line();
-        Words.each(record.text(), w -> out.emit(w, place));
+        WordSplit.each(record.text(), w -> out.emit(w, place));
     }
 
     @Override

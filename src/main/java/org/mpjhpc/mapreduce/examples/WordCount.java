@@ -1,31 +1,25 @@
 package org.mpjhpc.mapreduce.examples;
 
 import org.mpjhpc.mapreduce.AssociativeReducer;
-import org.mpjhpc.mapreduce.Emitter;
-import org.mpjhpc.mapreduce.KeyCodec;
-import org.mpjhpc.mapreduce.Mapper;
+import org.mpjhpc.mapreduce.CountingMapper;
+import org.mpjhpc.mapreduce.Counts;
 import org.mpjhpc.mapreduce.InputRecord;
+import org.mpjhpc.mapreduce.Words;
 
-/** Word count with the public API: each word with 1, summed (the sum is its own combiner). */
-public final class WordCount implements Mapper<String, Long> {
-    private static final Long ONE = 1L;
-
-    @Override
-    public void map(InputRecord record, Emitter<String, Long> out) {
-        Words.each(record.text(), w -> out.emit(w, ONE));
-    }
-
-    @Override
-    public KeyCodec<String> keyCodec() {
-        return KeyCodec.STRING;
-    }
+/**
+ * Word count with the public API: every word of the line's bytes counted once (see
+ * {@link Words}), the partial counts summed by {@link Sum}.
+ */
+public final class WordCount implements CountingMapper {
+    private final Words words = new Words();
 
     @Override
-    public KeyCodec<Long> valueCodec() {
-        return KeyCodec.LONG;
+    public void map(InputRecord record, Counts out) {
+        words.each(record.bytes(), record.offset(), record.offset() + record.length(), (b, off, len) -> out.add(b, off,
+                len, 1));
     }
 
-    /** Adds counts: associative and commutative, so it serves as the combiner too. */
+    /** Adds counts: associative and commutative. */
     public static final class Sum implements AssociativeReducer<String, Long> {
         @Override
         public Long combine(Long a, Long b) {

@@ -34,18 +34,22 @@ class MapReduceTasksTest {
             long size = 1 + rnd.nextInt(400);
             int partitions = 1 + rnd.nextInt(5);
             for (boolean combine : new boolean[] {true, false}) {
-                String tsv = run(new WordCount(), combine ? new WordCount.Sum() : null, new WordCount.Sum(), file,
+                String tsv = run(new PairWords(), combine ? new WordCount.Sum() : null, new WordCount.Sum(), file,
                         size, partitions, null);
                 assertEquals(expected.toString(), parse(tsv).toString(), "round " + round + ", combine " + combine);
             }
+            String counted = run(new WordCount(), null, new WordCount.Sum(), file, size, partitions, null);
+            assertEquals(expected.toString(), parse(counted).toString(), "round " + round + ", the counting word count");
         }
     }
 
     @Test
     void onlyTheChosenKeysAreReduced() throws Exception {
         Path file = Files.writeString(dir.resolve("k"), "a b c a\nb a\n");
-        String tsv = run(new WordCount(), new WordCount.Sum(), new WordCount.Sum(), file, 3, 2, Set.of("a", "c"));
+        String tsv = run(new PairWords(), new WordCount.Sum(), new WordCount.Sum(), file, 3, 2, Set.of("a", "c"));
         assertEquals("{a=3, c=1}", parse(tsv).toString());
+        assertEquals("{a=3, c=1}", parse(run(new WordCount(), null, new WordCount.Sum(), file, 3, 2, Set.of("a", "c")))
+                .toString());
     }
 
     @Test
@@ -63,7 +67,7 @@ class MapReduceTasksTest {
     void partsAreSortedAndTabsOrBreaksInKeysAreEscaped() throws Exception {
         assertEquals("a\\tb\\\\c\\nd", ReduceTask.escape("a\tb\\c\nd"));
         Path file = Files.writeString(dir.resolve("s"), "zeta alpha Mid 10 9\n");
-        String tsv = run(new WordCount(), null, new WordCount.Sum(), file, 100, 1, null);
+        String tsv = run(new PairWords(), null, new WordCount.Sum(), file, 100, 1, null);
         assertEquals("10\t1\n9\t1\nalpha\t1\nmid\t1\nzeta\t1\n", tsv);
     }
 
@@ -89,6 +93,28 @@ class MapReduceTasksTest {
         assertThrows(IllegalArgumentException.class, () -> task.run(new Chunk(0, 0, 0, 2, -1), file.toString(), (char) 0));
     }
 
+    /** Word count with pairs: each word with 1, for the combiner's tests. */
+    static final class PairWords implements Mapper<String, Long> {
+        @Override
+        public void map(org.mpjhpc.mapreduce.InputRecord record, org.mpjhpc.mapreduce.Emitter<String, Long> out) {
+            for (String w : record.text().toLowerCase(java.util.Locale.ROOT).split("[^\\p{L}\\p{Nd}]+")) {
+                if (!w.isEmpty()) {
+                    out.emit(w, 1L);
+                }
+            }
+        }
+
+        @Override
+        public org.mpjhpc.mapreduce.KeyCodec<String> keyCodec() {
+            return org.mpjhpc.mapreduce.KeyCodec.STRING;
+        }
+
+        @Override
+        public org.mpjhpc.mapreduce.KeyCodec<Long> valueCodec() {
+            return org.mpjhpc.mapreduce.KeyCodec.LONG;
+        }
+    }
+
     /** Emits a null value. */
     static final class NullEmitter implements Mapper<String, Long> {
         @Override
@@ -109,14 +135,15 @@ class MapReduceTasksTest {
 
     /** Maps every chunk, reduces every partition, and returns the part files end to end. */
     @SuppressWarnings({"unchecked", "rawtypes"})
-    private static String run(Mapper mapper, org.mpjhpc.mapreduce.Combiner combiner, org.mpjhpc.mapreduce.Reducer reducer,
+    private static String run(Object mapper, org.mpjhpc.mapreduce.Combiner combiner, org.mpjhpc.mapreduce.Reducer reducer,
             Path file, long size, int partitions, Set<String> keys) throws Exception {
+        UserMapper m = new UserMapper(mapper);
         List<List<byte[]>> byPartition = new ArrayList<>();
         for (int p = 0; p < partitions; p++) {
             byPartition.add(new ArrayList<>());
         }
-        for (Chunk c : Chunk.plan(List.of(file.toString()), size, mapper.lineNumbers())) {
-            MapOutput out = new MapTask(mapper, combiner, keys, partitions).run(c, file.toString(), (char) 0);
+        for (Chunk c : Chunk.plan(List.of(file.toString()), size, m.lineNumbers())) {
+            MapOutput out = m.map(c, file.toString(), (char) 0, combiner, keys, partitions);
             for (int p = 0; p < partitions; p++) {
                 byPartition.get(p).add(out.parts()[p]);
             }
@@ -124,7 +151,8 @@ class MapReduceTasksTest {
         StringBuilder all = new StringBuilder();
         for (int p = 0; p < partitions; p++) {
             ByteArrayOutputStream o = new ByteArrayOutputStream();
-            new ReduceTask(mapper, reducer).run(byPartition.get(p), o, 3);
+            org.mpjhpc.mapreduce.KeyCodec[] codecs = m.codecs();
+            new ReduceTask(codecs[0], codecs[1], reducer).run(byPartition.get(p), o, 3);
             all.append(o.toString(StandardCharsets.UTF_8));
         }
         return all.toString();

@@ -2,9 +2,9 @@ package org.mpjhpc.mapreduce.examples;
 
 import java.util.function.Consumer;
 
-/** Words as the word count sees them: maximal runs of Unicode letters and digits, lowercased. */
-final class Words {
-    private Words() {
+/** Words of a decoded line as the word counts see them (see {@link org.mpjhpc.mapreduce.Words} for bytes). */
+final class WordSplit {
+    private WordSplit() {
     }
 
     static void each(String line, Consumer<String> word) {

@@ -1,0 +1,23 @@
+package org.mpjhpc.mapreduce;
+
+/**
+ * A mapper for counting jobs (word counts, histograms of text keys): it adds to counts of
+ * text keys instead of emitting pairs, and may work on the record's raw bytes. Keys are
+ * strings and values longs, summed within each map task in a table of bytes (no object per
+ * pair), so the shuffle carries one pair per key per task; name a {@code Reducer<String,
+ * Long>} (usually one that sums, such as the word count's) to turn each key's partial
+ * counts into its output. A {@code combiner:} does not apply.
+ */
+public interface CountingMapper {
+    /** Adds the counts of one record. An exception fails the task (it is retried). */
+    void map(InputRecord record, Counts out) throws Exception;
+
+    /** Whether {@link InputRecord#line()} is needed: it costs one extra pass over the input. */
+    default boolean lineNumbers() {
+        return false;
+    }
+
+    /** Called once per task before the first record. */
+    default void setup(TaskContext context) throws Exception {
+    }
+}
