@@ -8,6 +8,14 @@ package org.mpjhpc.comm;
  * every rank is a thread of one JVM and {@link #NONE} stands in.
  */
 public interface Lifeline {
+    /**
+     * What the job has saved, for the message when a lost rank ends it: also when rank 0 is
+     * stuck inside an MPJ call with the lost ranks (a collective they never joined) and the
+     * lifeline ends the job itself.
+     */
+    default void noteOnLoss(java.util.function.Supplier<String> saved) {
+    }
+
     /** No rank can be lost alone (one process, or a test). */
     Lifeline NONE = new Lifeline() {
         @Override

@@ -34,6 +34,7 @@ final class ProcessLifeline implements Lifeline {
     private final byte[] token;
     private final ServerSocket server;
     private final Consumer<RankLost> lastWords;
+    private volatile java.util.function.Supplier<String> saved;
     private final Object round = new Object();
     private volatile boolean watching = true;
     private volatile RankLost lost;
@@ -131,11 +132,17 @@ final class ProcessLifeline implements Lifeline {
         return false;
     }
 
+    @Override
+    public void noteOnLoss(java.util.function.Supplier<String> saved) {
+        this.saved = saved;
+    }
+
     /**
      * Rank 0: says why and reports the exit code first (on hybdev the ranks of rank 0's host
      * share its JVM, and the first one told ends it), then every rank still there exits, then this one.
      */
-    private synchronized void end(RankLost why) {
+    private synchronized void end(RankLost lost) {
+        RankLost why = lost.withNote(saved);
         lastWords.accept(why);
         for (int r : others()) {
             if (addresses[r] != null && !why.gone().contains(names[r])) {

@@ -49,7 +49,9 @@ public final class FarmJob {
         byte[] table = comm.broadcast(comm.rank() == 0 ? Protocol.table(resources.snapshot()) : null, 0);
         if (comm.rank() == 0) {
             Journal journal = FarmJournal.open(config, job.outDir(), replay);
-            run = new Master(comm, config, epochMs, resources, job.outDir(), journal, replay).run();
+            Master master = new Master(comm, config, epochMs, resources, job.outDir(), journal, replay);
+            comm.lifeline().noteOnLoss(() -> saved(job.outDir(), master.book()));
+            run = master.run();
             if (run.end() == FarmRun.End.LOST) {
                 finish(job, run, null, comm.size(), report); // no Reduce: a rank is gone
                 throw comm.lifeline().lost().withNote(saved(job, run));
@@ -118,8 +120,12 @@ public final class FarmJob {
 
     /** What a run that ended early leaves for {@code --resume}. */
     private static String saved(JobConfig job, FarmRun run) {
-        return run.book().finished() + " of " + run.book().size() + " queued task(s) are recorded in "
-                + FarmJournal.file(job.outDir()) + "; run the job again with --resume to go on";
+        return saved(job.outDir(), run.book());
+    }
+
+    private static String saved(String outDir, TaskBook book) {
+        return book.finished() + " of " + book.size() + " queued task(s) are recorded in " + FarmJournal.file(outDir)
+                + "; run the job again with --resume to go on";
     }
 
     /** Forces the journal out; after a whole run it ends with END, so a later run starts afresh. */

@@ -68,6 +68,11 @@ final class Master {
         this.lifecycle = new Lifecycle(scheduler, liveness, book, resources, events, outbox, epochMs);
     }
 
+    /** The tasks' records so far (read by the lifeline's thread for its message). */
+    TaskBook book() {
+        return book;
+    }
+
     /** Runs the job to the end and says goodbye to every worker. */
     FarmRun run() {
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();

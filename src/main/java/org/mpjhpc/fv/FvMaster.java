@@ -27,7 +27,7 @@ final class FvMaster {
     private final Checkpoint restartFrom;
     private final double[][] snapshot;
     private int snapshotBlocks;
-    private int lastCheckpoint = -1;
+    private volatile int lastCheckpoint = -1; // read by the lifeline's thread for its message
 
     FvMaster(Comm world, FvConfig config, String outDir) {
         this.world = world;
@@ -44,6 +44,7 @@ final class FvMaster {
     }
 
     void run() {
+        world.lifeline().noteOnLoss(this::saved);
         int ranks = world.size() - 1;
         long[] lastSeen = new long[ranks + 1];
         boolean[] warned = new boolean[ranks + 1];

@@ -52,4 +52,17 @@ class LifelineTest {
         assertEquals(6, RankLost.EXIT_CODE);
         assertNull(Lifeline.NONE.lost());
     }
+
+    @Test
+    void aLossGetsTheJobsNoteOnceWhateverEndsIt() {
+        RankLost lost = new RankLost(List.of("rank 1 on h2"), "its process does not answer");
+        RankLost noted = lost.withNote(() -> "The checkpoint holds step 50");
+        assertEquals(lost.getMessage() + ". The checkpoint holds step 50", noted.getMessage());
+        assertEquals(noted.getMessage(), noted.withNote(() -> "again").getMessage(), "one note, not two");
+        assertEquals(noted.getMessage(), noted.withNote("again").getMessage());
+        assertEquals(lost.getMessage(), lost.withNote((java.util.function.Supplier<String>) null).getMessage());
+        assertEquals(lost.getMessage(), lost.withNote(() -> {
+            throw new IllegalStateException("state read mid-change");
+        }).getMessage(), "a note that fails leaves the message as it was");
+    }
 }
