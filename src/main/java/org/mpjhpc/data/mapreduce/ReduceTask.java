@@ -13,6 +13,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.mpjhpc.mapreduce.AssociativeReducer;
 import org.mpjhpc.mapreduce.KeyCodec;
 import org.mpjhpc.mapreduce.Reducer;
 
@@ -25,11 +26,15 @@ final class ReduceTask<K, V> {
     private final KeyCodec<K> keyCodec;
     private final KeyCodec<V> valueCodec;
     private final Reducer<K, V> reducer;
+    /** The reducer when it is one associative merge: values are merged as they arrive, not listed. */
+    private final AssociativeReducer<K, V> merge;
 
+    @SuppressWarnings("unchecked")
     ReduceTask(KeyCodec<K> keyCodec, KeyCodec<V> valueCodec, Reducer<K, V> reducer) {
         this.keyCodec = keyCodec;
         this.valueCodec = valueCodec;
         this.reducer = reducer;
+        this.merge = reducer instanceof AssociativeReducer<?, ?> a ? (AssociativeReducer<K, V>) a : null;
     }
 
     /** What a reduce task did: the keys written, the pairs read, and the largest numeric outputs. */
@@ -43,7 +48,17 @@ final class ReduceTask<K, V> {
             DataInputStream in = new DataInputStream(new ByteArrayInputStream(segment));
             while (in.available() > 0) {
                 K key = keyCodec.read(in);
-                groups.computeIfAbsent(key, k -> new ArrayList<>(2)).add(valueCodec.read(in));
+                V value = valueCodec.read(in);
+                List<V> values = groups.get(key);
+                if (values == null) {
+                    values = new ArrayList<>(2);
+                    values.add(value);
+                    groups.put(key, values);
+                } else if (merge != null) { // an associative reducer: one running value per key
+                    values.set(0, merge.combine(values.get(0), value));
+                } else {
+                    values.add(value);
+                }
                 pairs++;
             }
         }

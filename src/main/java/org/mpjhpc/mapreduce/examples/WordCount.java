@@ -12,11 +12,16 @@ import org.mpjhpc.mapreduce.Words;
  */
 public final class WordCount implements CountingMapper {
     private final Words words = new Words();
+    private Counts counts;
+    private Words.Sink sink;
 
     @Override
     public void map(InputRecord record, Counts out) {
-        words.each(record.bytes(), record.offset(), record.offset() + record.length(), (b, off, len) -> out.add(b, off,
-                len, 1));
+        if (out != counts) { // the same for a whole task: one sink, not one per line
+            counts = out;
+            sink = (b, off, len) -> out.add(b, off, len, 1);
+        }
+        words.each(record.bytes(), record.offset(), record.offset() + record.length(), sink);
     }
 
     /** Adds counts: associative and commutative. */
