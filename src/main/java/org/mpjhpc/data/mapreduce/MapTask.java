@@ -1,7 +1,5 @@
 package org.mpjhpc.data.mapreduce;
 
-import java.io.ByteArrayOutputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.HashMap;
@@ -24,12 +22,10 @@ final class MapTask<K, V> implements Emitter<K, V> {
     private final Set<String> keys;
     private final KeyCodec<K> keyCodec;
     private final KeyCodec<V> valueCodec;
-    private final ByteArrayOutputStream[] parts;
-    private final DataOutputStream[] outs;
+    private final ByteOut[] parts;
     private final Map<K, V> combined = new HashMap<>();
     private final java.util.function.BinaryOperator<V> merge = this::combine;
-    private final KeyBuffer keyBytes = new KeyBuffer();
-    private final DataOutputStream keyOut = new DataOutputStream(keyBytes);
+    private final ByteOut keyBytes = new ByteOut(64);
     private long emitted;
     private long pairs;
     private final long[] partPairs;
@@ -41,12 +37,10 @@ final class MapTask<K, V> implements Emitter<K, V> {
         this.keys = keys;
         this.keyCodec = mapper.keyCodec();
         this.valueCodec = mapper.valueCodec();
-        this.parts = new ByteArrayOutputStream[partitions];
-        this.outs = new DataOutputStream[partitions];
+        this.parts = new ByteOut[partitions];
         this.partPairs = new long[partitions];
         for (int p = 0; p < partitions; p++) {
-            parts[p] = new ByteArrayOutputStream(1024);
-            outs[p] = new DataOutputStream(parts[p]);
+            parts[p] = new ByteOut(1024);
         }
     }
 
@@ -96,25 +90,14 @@ final class MapTask<K, V> implements Emitter<K, V> {
     private void write(K key, V value) {
         try {
             keyBytes.reset();
-            keyCodec.write(key, keyOut);
+            keyCodec.write(key, keyBytes);
             int p = Partitions.of(keyBytes.array(), keyBytes.size(), parts.length);
-            keyBytes.writeTo(outs[p]);
-            valueCodec.write(value, outs[p]);
+            keyBytes.writeTo(parts[p]);
+            valueCodec.write(value, parts[p]);
             pairs++;
             partPairs[p]++;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    /** The bytes of the key being written, read in place (no copy per pair). */
-    private static final class KeyBuffer extends ByteArrayOutputStream {
-        KeyBuffer() {
-            super(64);
-        }
-
-        byte[] array() {
-            return buf;
         }
     }
 

@@ -1,9 +1,5 @@
 package org.mpjhpc.data.mapreduce;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -45,8 +41,8 @@ final class ReduceTask<K, V> {
         Map<K, List<V>> groups = new HashMap<>();
         long pairs = 0;
         for (byte[] segment : segments) {
-            DataInputStream in = new DataInputStream(new ByteArrayInputStream(segment));
-            while (in.available() > 0) {
+            ByteIn in = new ByteIn(segment);
+            while (in.hasRemaining()) {
                 K key = keyCodec.read(in);
                 V value = valueCodec.read(in);
                 List<V> values = groups.get(key);
@@ -91,11 +87,10 @@ final class ReduceTask<K, V> {
             return order;
         }
         Map<K, byte[]> bytes = new HashMap<>();
-        ByteArrayOutputStream b = new ByteArrayOutputStream();
-        DataOutputStream d = new DataOutputStream(b);
+        ByteOut b = new ByteOut(64);
         for (K k : order) {
             b.reset();
-            keyCodec.write(k, d);
+            keyCodec.write(k, b);
             bytes.put(k, b.toByteArray());
         }
         order.sort(Comparator.comparing(bytes::get, Arrays::compareUnsigned));

@@ -104,4 +104,44 @@ class CodecsTest {
             }
         }
     }
+
+    @Test
+    void theUnlockedStreamsWriteAndReadWhatJavasDataStreamsDo() throws Exception {
+        ByteArrayOutputStream expected = new ByteArrayOutputStream();
+        DataOutputStream java = new DataOutputStream(expected);
+        ByteOut ours = new ByteOut(1);
+        for (java.io.DataOutput out : new java.io.DataOutput[] {java, ours}) {
+            out.writeInt(-7);
+            out.writeLong(Long.MIN_VALUE + 3);
+            out.writeShort(-2);
+            out.writeChar('é');
+            out.writeBoolean(true);
+            out.writeByte(200);
+            out.writeDouble(-0.0);
+            out.writeFloat(Float.NaN);
+            out.writeUTF("naïve 😀");
+            out.write(new byte[] {1, 2, 3}, 1, 2);
+            out.writeChars("ab");
+            out.writeBytes("cd");
+        }
+        assertArrayEquals(expected.toByteArray(), ours.toByteArray());
+        ByteIn in = new ByteIn(ours.toByteArray());
+        assertEquals(-7, in.readInt());
+        assertEquals(Long.MIN_VALUE + 3, in.readLong());
+        assertEquals(-2, in.readShort());
+        assertEquals('é', in.readChar());
+        assertTrue(in.readBoolean());
+        assertEquals(200, in.readUnsignedByte());
+        assertEquals(Double.doubleToRawLongBits(-0.0), Double.doubleToRawLongBits(in.readDouble()));
+        assertTrue(Float.isNaN(in.readFloat()));
+        assertEquals("naïve 😀", in.readUTF());
+        byte[] two = new byte[2];
+        in.readFully(two);
+        assertArrayEquals(new byte[] {2, 3}, two);
+        assertEquals('a', in.readChar());
+        assertEquals('b', in.readChar());
+        assertEquals(2, in.skipBytes(5));
+        assertTrue(!in.hasRemaining());
+        org.junit.jupiter.api.Assertions.assertThrows(java.io.EOFException.class, in::readInt);
+    }
 }

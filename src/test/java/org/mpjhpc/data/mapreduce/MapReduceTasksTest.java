@@ -64,6 +64,13 @@ class MapReduceTasksTest {
     }
 
     @Test
+    void placesAreSortedByFileNameThenLineNumberEachOnce() {
+        assertEquals("a:9,a:10,b:1,b:2,b:c:3", new InvertedIndex.Places().reduce("w",
+                List.of("b:2", "a:10", "b:c:3", "b:1", "a:9", "a:10", "b:2")));
+        assertEquals("x:1", new InvertedIndex.Places().reduce("w", List.of("x:1", "x:1")));
+    }
+
+    @Test
     void partsAreSortedAndTabsOrBreaksInKeysAreEscaped() throws Exception {
         assertEquals("a\\tb\\\\c\\nd", ReduceTask.escape("a\tb\\c\nd"));
         Path file = Files.writeString(dir.resolve("s"), "zeta alpha Mid 10 9\n");
