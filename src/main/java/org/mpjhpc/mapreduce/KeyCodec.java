@@ -14,6 +14,11 @@ public interface KeyCodec<T> {
 
     T read(DataInput in) throws IOException;
 
+    /** Passes over one value without making it (a reduce task first only finds where values lie). */
+    default void skip(DataInput in) throws IOException {
+        read(in);
+    }
+
     /** UTF-8 text of any length. */
     KeyCodec<String> STRING = new KeyCodec<>() {
         @Override
@@ -29,6 +34,14 @@ public interface KeyCodec<T> {
             in.readFully(b);
             return new String(b, StandardCharsets.UTF_8);
         }
+
+        @Override
+        public void skip(DataInput in) throws IOException {
+            int n = in.readInt();
+            if (in.skipBytes(n) != n) {
+                throw new java.io.EOFException("the bytes end inside a string");
+            }
+        }
     };
 
     /** Eight bytes. */
@@ -42,6 +55,11 @@ public interface KeyCodec<T> {
         public Long read(DataInput in) throws IOException {
             return in.readLong();
         }
+
+        @Override
+        public void skip(DataInput in) throws IOException {
+            in.readLong();
+        }
     };
 
     /** Eight bytes, bit for bit (NaN and -0.0 included). */
@@ -54,6 +72,11 @@ public interface KeyCodec<T> {
         @Override
         public Double read(DataInput in) throws IOException {
             return Double.longBitsToDouble(in.readLong());
+        }
+
+        @Override
+        public void skip(DataInput in) throws IOException {
+            in.readLong();
         }
     };
 }

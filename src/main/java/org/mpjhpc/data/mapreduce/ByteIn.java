@@ -16,12 +16,23 @@ final class ByteIn implements DataInput {
     private final int end;
 
     ByteIn(byte[] buf) {
+        this(buf, 0, buf.length);
+    }
+
+    /** Reads {@code buf[from, to)}. */
+    ByteIn(byte[] buf, int from, int to) {
         this.buf = buf;
-        this.end = buf.length;
+        this.pos = from;
+        this.end = to;
     }
 
     boolean hasRemaining() {
         return pos < end;
+    }
+
+    /** Where the next read starts. */
+    int position() {
+        return pos;
     }
 
     private int need(int n) throws EOFException {

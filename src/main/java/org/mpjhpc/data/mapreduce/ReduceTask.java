@@ -38,33 +38,68 @@ final class ReduceTask<K, V> {
     }
 
     Result run(List<byte[]> segments, OutputStream out, int top) throws Exception {
-        Map<K, List<V>> groups = new HashMap<>();
+        return merge != null ? merged(segments, out, top) : grouped(segments, out, top);
+    }
+
+    /** An associative reducer: one running value per key, merged as the pairs arrive. */
+    private Result merged(List<byte[]> segments, OutputStream out, int top) throws Exception {
+        Map<K, V> sums = new HashMap<>();
         long pairs = 0;
         for (byte[] segment : segments) {
             ByteIn in = new ByteIn(segment);
             while (in.hasRemaining()) {
                 K key = keyCodec.read(in);
                 V value = valueCodec.read(in);
-                List<V> values = groups.get(key);
-                if (values == null) {
-                    values = new ArrayList<>(2);
-                    values.add(value);
-                    groups.put(key, values);
-                } else if (merge != null) { // an associative reducer: one running value per key
-                    values.set(0, merge.combine(values.get(0), value));
-                } else {
-                    values.add(value);
-                }
+                V sum = sums.get(key);
+                sums.put(key, sum == null ? value : merge.combine(sum, value));
                 pairs++;
             }
         }
-        List<K> order = sorted(groups.keySet());
-        TopK best = new TopK(top);
-        long keys = 0;
-        for (K key : order) {
-            Object value = reducer.reduce(key, groups.get(key));
+        Output o = new Output(out, top);
+        for (K key : sorted(sums.keySet())) {
+            o.write(key, reducer.reduce(key, List.of(sums.get(key))));
+        }
+        return new Result(o.keys, pairs, o.best.entries());
+    }
+
+    /**
+     * Any reducer: the pairs grouped where they lie ({@link PairIndex}), then each key's
+     * values decoded, reduced and dropped before the next key's.
+     */
+    private Result grouped(List<byte[]> segments, OutputStream out, int top) throws Exception {
+        PairIndex index = new PairIndex(segments, keyCodec, valueCodec);
+        Map<K, List<Integer>> groupsOf = new HashMap<>(); // a codec may write equal keys differently
+        for (int g = 0; g < index.groups(); g++) {
+            groupsOf.computeIfAbsent(keyCodec.read(index.key(index.first(g))), k -> new ArrayList<>(1)).add(g);
+        }
+        Output o = new Output(out, top);
+        for (K key : sorted(groupsOf.keySet())) {
+            List<V> values = new ArrayList<>();
+            for (int g : groupsOf.get(key)) {
+                for (int p = index.first(g); p >= 0; p = index.next(p)) {
+                    values.add(valueCodec.read(index.value(p)));
+                }
+            }
+            o.write(key, reducer.reduce(key, values));
+        }
+        return new Result(o.keys, index.pairs(), o.best.entries());
+    }
+
+    /** The part file's lines, counted, and the largest numeric outputs. */
+    private static final class Output {
+        private final OutputStream out;
+        private final TopK best;
+        private long keys;
+
+        Output(OutputStream out, int top) {
+            this.out = out;
+            this.best = new TopK(top);
+        }
+
+        /** One {@code key TAB value} line, unless the reducer's value is null. */
+        void write(Object key, Object value) throws IOException {
             if (value == null) {
-                continue;
+                return;
             }
             String text = escape(key.toString());
             out.write(text.getBytes(StandardCharsets.UTF_8));
@@ -76,7 +111,6 @@ final class ReduceTask<K, V> {
                 best.offer(text, n.doubleValue());
             }
         }
-        return new Result(keys, pairs, best.entries());
     }
 
     @SuppressWarnings("unchecked")

@@ -27,6 +27,11 @@ class CodecsTest {
         for (T v : values) {
             codec.write(v, out);
         }
+        DataInputStream skipping = new DataInputStream(new ByteArrayInputStream(b.toByteArray()));
+        for (T v : values) {
+            codec.skip(skipping);
+        }
+        assertEquals(0, skipping.available(), "skip passes over exactly what read reads");
         DataInputStream in = new DataInputStream(new ByteArrayInputStream(b.toByteArray()));
         for (T v : values) {
             T back = codec.read(in);
