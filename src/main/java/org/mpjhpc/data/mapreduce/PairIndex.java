@@ -23,14 +23,14 @@ final class PairIndex {
     private int[] first = new int[256];
     private int[] last = new int[256];
     private int[] table = new int[512];
-    private final List<byte[]> segments;
+    private final List<Segment> segments;
 
     /** Passes over every pair once (each codec finds where its value ends) and groups them. */
-    PairIndex(List<byte[]> segments, KeyCodec<?> keys, KeyCodec<?> values) throws IOException {
+    PairIndex(List<Segment> segments, KeyCodec<?> keys, KeyCodec<?> values) throws IOException {
         this.segments = segments;
         Arrays.fill(table, -1);
         for (int s = 0; s < segments.size(); s++) {
-            ByteIn in = new ByteIn(segments.get(s));
+            ByteIn in = segments.get(s).reader();
             while (in.hasRemaining()) {
                 int k = in.position();
                 keys.skip(in);
@@ -60,12 +60,12 @@ final class PairIndex {
 
     /** A reader of the pair's key. */
     ByteIn key(int pair) {
-        return new ByteIn(segments.get(segment[pair]), keyAt[pair], valueAt[pair]);
+        return new ByteIn(segments.get(segment[pair]).bytes(), keyAt[pair], valueAt[pair]);
     }
 
     /** A reader of the pair's value. */
     ByteIn value(int pair) {
-        return new ByteIn(segments.get(segment[pair]), valueAt[pair], valueEnd[pair]);
+        return new ByteIn(segments.get(segment[pair]).bytes(), valueAt[pair], valueEnd[pair]);
     }
 
     private void add(int s, int k, int v, int end) {
@@ -94,11 +94,11 @@ final class PairIndex {
 
     /** The group whose key has pair p's key bytes, or -1. */
     private int group(int p) {
-        byte[] b = segments.get(segment[p]);
+        byte[] b = segments.get(segment[p]).bytes();
         int h = ByteTable.hash(b, keyAt[p], valueAt[p] - keyAt[p]);
         for (int i = h & (table.length - 1); table[i] >= 0; i = (i + 1) & (table.length - 1)) {
             int q = first[table[i]];
-            byte[] c = segments.get(segment[q]);
+            byte[] c = segments.get(segment[q]).bytes();
             if (Arrays.equals(b, keyAt[p], valueAt[p], c, keyAt[q], valueAt[q])) {
                 return table[i];
             }
@@ -132,7 +132,7 @@ final class PairIndex {
 
     private void place(int g) {
         int p = first[g];
-        byte[] b = segments.get(segment[p]);
+        byte[] b = segments.get(segment[p]).bytes();
         int i = ByteTable.hash(b, keyAt[p], valueAt[p] - keyAt[p]) & (table.length - 1);
         while (table[i] >= 0) {
             i = (i + 1) & (table.length - 1);

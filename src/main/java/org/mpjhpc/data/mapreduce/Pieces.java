@@ -57,8 +57,8 @@ final class Pieces {
         return b.array();
     }
 
-    /** Sorts received pieces into segments by partition and sums their pairs; returns the bytes received. */
-    static long unpack(List<List<byte[]>> in, Map<Integer, List<byte[]>> segments, Map<Integer, Long> pairs) {
+    /** Sorts received pieces into segments by partition (not copied) and sums their pairs; returns the bytes received. */
+    static long unpack(List<List<byte[]>> in, Map<Integer, List<Segment>> segments, Map<Integer, Long> pairs) {
         long bytes = 0;
         for (List<byte[]> from : in) {
             for (byte[] piece : from) {
@@ -67,9 +67,9 @@ final class Pieces {
                 while (b.hasRemaining()) {
                     int p = b.getInt();
                     pairs.merge(p, b.getLong(), Long::sum);
-                    byte[] seg = new byte[b.getInt()];
-                    b.get(seg);
-                    segments.get(p).add(seg);
+                    int len = b.getInt();
+                    segments.get(p).add(new Segment(piece, b.position(), b.position() + len));
+                    b.position(b.position() + len);
                 }
             }
         }

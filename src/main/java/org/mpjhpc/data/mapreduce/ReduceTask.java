@@ -37,16 +37,16 @@ final class ReduceTask<K, V> {
     record Result(long keys, long pairs, List<TopK.Entry> top) {
     }
 
-    Result run(List<byte[]> segments, OutputStream out, int top) throws Exception {
+    Result run(List<Segment> segments, OutputStream out, int top) throws Exception {
         return merge != null ? merged(segments, out, top) : grouped(segments, out, top);
     }
 
     /** An associative reducer: one running value per key, merged as the pairs arrive. */
-    private Result merged(List<byte[]> segments, OutputStream out, int top) throws Exception {
+    private Result merged(List<Segment> segments, OutputStream out, int top) throws Exception {
         Map<K, V> sums = new HashMap<>();
         long pairs = 0;
-        for (byte[] segment : segments) {
-            ByteIn in = new ByteIn(segment);
+        for (Segment segment : segments) {
+            ByteIn in = segment.reader();
             while (in.hasRemaining()) {
                 K key = keyCodec.read(in);
                 V value = valueCodec.read(in);
@@ -66,7 +66,7 @@ final class ReduceTask<K, V> {
      * Any reducer: the pairs grouped where they lie ({@link PairIndex}), then each key's
      * values decoded, reduced and dropped before the next key's.
      */
-    private Result grouped(List<byte[]> segments, OutputStream out, int top) throws Exception {
+    private Result grouped(List<Segment> segments, OutputStream out, int top) throws Exception {
         PairIndex index = new PairIndex(segments, keyCodec, valueCodec);
         Map<K, List<Integer>> groupsOf = new HashMap<>(); // a codec may write equal keys differently
         for (int g = 0; g < index.groups(); g++) {

@@ -87,16 +87,16 @@ final class WorkerSide {
     }
 
     /** Sends each partition's accepted map output to the partition's owner; returns what came here, by partition. */
-    Map<Integer, List<byte[]>> shuffle() {
+    Map<Integer, List<Segment>> shuffle() {
         long start = System.nanoTime();
         int workers = comm.workers();
         List<List<byte[]>> out = new ArrayList<>();
         for (int w = 0; w < workers; w++) {
             out.add(Pieces.pack(outputs.values(), w, workers, config.reducers(), Pieces.PIECE));
         }
+        outputs.clear(); // packed: the map outputs need not be held twice
         List<List<byte[]>> in = comm.exchangePieces(out);
-        outputs.clear();
-        Map<Integer, List<byte[]>> segments = new TreeMap<>();
+        Map<Integer, List<Segment>> segments = new TreeMap<>();
         for (int p = comm.worker(); p < config.reducers(); p += workers) {
             segments.put(p, new ArrayList<>());
             received.put(p, 0L);
@@ -108,11 +108,11 @@ final class WorkerSide {
     }
 
     /** Reduces every partition this worker owns; returns each one's outcome. */
-    List<PartitionResult> reduce(Map<Integer, List<byte[]>> segments) {
+    List<PartitionResult> reduce(Map<Integer, List<Segment>> segments) {
         long start = System.nanoTime();
         List<PartitionResult> results = new ArrayList<>();
         Progress.Reporter progress = new Progress.Reporter(comm);
-        for (Map.Entry<Integer, List<byte[]>> e : segments.entrySet()) {
+        for (Map.Entry<Integer, List<Segment>> e : segments.entrySet()) {
             results.add(reducePartition(e.getKey(), e.getValue()));
             progress.tick(results.size());
         }
@@ -122,7 +122,7 @@ final class WorkerSide {
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
-    private PartitionResult reducePartition(int p, List<byte[]> segments) {
+    private PartitionResult reducePartition(int p, List<Segment> segments) {
         Path file = Path.of(config.output(), String.format(Locale.ROOT, "part-%05d.tsv", p));
         List<String> errors = new ArrayList<>();
         for (int attempt = 1; attempt <= config.maxAttempts(); attempt++) {

@@ -145,14 +145,14 @@ class MapReduceTasksTest {
     private static String run(Object mapper, org.mpjhpc.mapreduce.Combiner combiner, org.mpjhpc.mapreduce.Reducer reducer,
             Path file, long size, int partitions, Set<String> keys) throws Exception {
         UserMapper m = new UserMapper(mapper);
-        List<List<byte[]>> byPartition = new ArrayList<>();
+        List<List<Segment>> byPartition = new ArrayList<>();
         for (int p = 0; p < partitions; p++) {
             byPartition.add(new ArrayList<>());
         }
         for (Chunk c : Chunk.plan(List.of(file.toString()), size, m.lineNumbers())) {
             MapOutput out = m.map(c, file.toString(), (char) 0, combiner, keys, partitions);
             for (int p = 0; p < partitions; p++) {
-                byPartition.get(p).add(out.parts()[p]);
+                byPartition.get(p).add(Segment.of(out.parts()[p]));
             }
         }
         StringBuilder all = new StringBuilder();
