@@ -1,21 +1,29 @@
 package org.mpjhpc.mapreduce.examples;
 
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import org.mpjhpc.mapreduce.Emitter;
+import org.mpjhpc.mapreduce.InputRecord;
 import org.mpjhpc.mapreduce.KeyCodec;
 import org.mpjhpc.mapreduce.Mapper;
-import org.mpjhpc.mapreduce.InputRecord;
 import org.mpjhpc.mapreduce.Reducer;
 
 /** An inverted index: each word with the sorted, distinct places (file:line) it occurs. */
-public final class InvertedIndex implements Mapper<String, String> {
+public final class InvertedIndex implements Mapper<String, InvertedIndex.Place> {
+    /** Where a word occurs. */
+    public record Place(String file, long line) {
+    }
+
     @Override
-    public void map(InputRecord record, Emitter<String, String> out) {
-        String place = record.file() + ":" + record.line();
+    public void map(InputRecord record, Emitter<String, Place> out) {
+        Place place = new Place(record.file(), record.line());
         WordSplit.each(record.text(), w -> out.emit(w, place));
     }
 
@@ -30,44 +38,80 @@ public final class InvertedIndex implements Mapper<String, String> {
     }
 
     @Override
-    public KeyCodec<String> valueCodec() {
-        return KeyCodec.STRING;
+    public KeyCodec<Place> valueCodec() {
+        return new PlaceCodec();
+    }
+
+    /**
+     * A place as its file's name and its line as a long. The file's text is made once per
+     * run of places from one file, on both sides: a place per word occurrence makes millions.
+     */
+    static final class PlaceCodec implements KeyCodec<Place> {
+        private String file;
+        private byte[] bytes = new byte[0];
+
+        @Override
+        public void write(Place p, DataOutput out) throws IOException {
+            if (!p.file().equals(file)) {
+                file = p.file();
+                bytes = file.getBytes(StandardCharsets.UTF_8);
+            }
+            out.writeInt(bytes.length);
+            out.write(bytes);
+            out.writeLong(p.line());
+        }
+
+        @Override
+        public Place read(DataInput in) throws IOException {
+            byte[] b = new byte[in.readInt()];
+            in.readFully(b);
+            if (!Arrays.equals(b, bytes)) {
+                bytes = b;
+                file = new String(b, StandardCharsets.UTF_8);
+            }
+            return new Place(file, in.readLong());
+        }
+
+        @Override
+        public void skip(DataInput in) throws IOException {
+            int n = in.readInt() + 8;
+            if (in.skipBytes(n) != n) {
+                throw new java.io.EOFException("the bytes end inside a place");
+            }
+        }
     }
 
     /** The places, by file and then line number, each once, comma-separated. */
-    public static final class Places implements Reducer<String, String> {
+    public static final class Places implements Reducer<String, Place> {
         @Override
-        public Object reduce(String word, List<String> places) {
-            // Each place as one number: its file's number, then the line; the files are then
-            // renumbered in name order, so sorting the numbers sorts by file and line without
-            // comparing strings. Places of one file come in runs: the file is looked up once a run.
-            Map<String, Integer> numbers = new HashMap<>();
+        public Object reduce(String word, List<Place> places) {
+            // Each place as one number: its file's rank among the key's files in name order,
+            // then the line; sorting the numbers sorts by file and line. The codec hands one
+            // String per run of a file's places, so the files are told apart by identity first.
+            Map<String, Integer> numbers = new IdentityHashMap<>();
             List<String> names = new ArrayList<>();
             long[] keys = new long[places.size()];
-            String file = null;
-            long number = 0;
             for (int i = 0; i < keys.length; i++) {
-                String p = places.get(i);
-                int colon = p.lastIndexOf(':');
-                if (file == null || colon != file.length() || !p.startsWith(file)) {
-                    file = p.substring(0, colon);
-                    number = numbers.computeIfAbsent(file, f -> {
-                        names.add(f);
-                        return names.size() - 1;
-                    });
+                Place p = places.get(i);
+                Integer n = numbers.get(p.file());
+                if (n == null) {
+                    int same = names.indexOf(p.file());
+                    n = same >= 0 ? same : names.size();
+                    if (same < 0) {
+                        names.add(p.file());
+                    }
+                    numbers.put(p.file(), n);
                 }
-                keys[i] = number << 40 | Long.parseLong(p, colon + 1, p.length(), 10);
+                keys[i] = (long) n << 40 | p.line();
             }
             String[] sorted = names.toArray(String[]::new);
             Arrays.sort(sorted);
-            if (sorted.length > 1) {
-                long[] rank = new long[sorted.length];
-                for (int r = 0; r < sorted.length; r++) {
-                    rank[numbers.get(sorted[r])] = r;
-                }
-                for (int i = 0; i < keys.length; i++) {
-                    keys[i] = rank[(int) (keys[i] >>> 40)] << 40 | keys[i] & ((1L << 40) - 1);
-                }
+            long[] rank = new long[sorted.length];
+            for (int r = 0; r < sorted.length; r++) {
+                rank[names.indexOf(sorted[r])] = r;
+            }
+            for (int i = 0; i < keys.length; i++) {
+                keys[i] = rank[(int) (keys[i] >>> 40)] << 40 | keys[i] & ((1L << 40) - 1);
             }
             Arrays.sort(keys);
             StringBuilder s = new StringBuilder();

@@ -19,6 +19,11 @@ class CodecsTest {
         roundTrip(KeyCodec.STRING, List.of("", "a", "canción", "😀\t\n", "x".repeat(100_000)));
         roundTrip(KeyCodec.LONG, List.of(0L, -1L, Long.MIN_VALUE, Long.MAX_VALUE));
         roundTrip(KeyCodec.DOUBLE, List.of(0.0, -0.0, Double.NaN, Double.NEGATIVE_INFINITY, 1e-300, Math.PI));
+        roundTrip(new org.mpjhpc.mapreduce.examples.InvertedIndex().valueCodec(), List.of(
+                new org.mpjhpc.mapreduce.examples.InvertedIndex.Place("a.txt", 1),
+                new org.mpjhpc.mapreduce.examples.InvertedIndex.Place("a.txt", 1L << 39),
+                new org.mpjhpc.mapreduce.examples.InvertedIndex.Place("b ñ.txt", 7),
+                new org.mpjhpc.mapreduce.examples.InvertedIndex.Place("a.txt", 2)));
     }
 
     private static <T> void roundTrip(KeyCodec<T> codec, List<T> values) throws Exception {

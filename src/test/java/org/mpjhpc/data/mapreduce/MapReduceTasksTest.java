@@ -65,9 +65,13 @@ class MapReduceTasksTest {
 
     @Test
     void placesAreSortedByFileNameThenLineNumberEachOnce() {
-        assertEquals("a:9,a:10,b:1,b:2,b:c:3", new InvertedIndex.Places().reduce("w",
-                List.of("b:2", "a:10", "b:c:3", "b:1", "a:9", "a:10", "b:2")));
-        assertEquals("x:1", new InvertedIndex.Places().reduce("w", List.of("x:1", "x:1")));
+        assertEquals("a:9,a:10,b:1,b:2,b:c:3", new InvertedIndex.Places().reduce("w", List.of(place("b", 2),
+                place("a", 10), place("b:c", 3), place("b", 1), place("a", 9), place(new String("a"), 10), place("b", 2))));
+        assertEquals("x:1", new InvertedIndex.Places().reduce("w", List.of(place("x", 1), place("x", 1))));
+    }
+
+    private static InvertedIndex.Place place(String file, long line) {
+        return new InvertedIndex.Place(file, line);
     }
 
     @Test
