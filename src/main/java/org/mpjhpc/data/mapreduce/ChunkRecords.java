@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import org.mpjhpc.data.LineChunks;
+import org.mpjhpc.data.format.CsvHeader;
 import org.mpjhpc.mapreduce.InputRecord;
 
 /** A chunk's lines as records, one object refilled for each line (its text decoded only when asked). */
@@ -117,7 +118,7 @@ final class ChunkRecords {
 
         private String[] split() {
             if (fields == null) {
-                fields = delimiter == 0 ? new String[] {text()} : Csv.split(text(), delimiter);
+                fields = delimiter == 0 ? new String[] {text()} : CsvHeader.split(text(), delimiter).toArray(String[]::new);
             }
             return fields;
         }

@@ -1,6 +1,5 @@
 package org.mpjhpc.data.mapreduce;
 
-import java.lang.reflect.Constructor;
 import java.lang.reflect.Modifier;
 import org.mpjhpc.config.Section;
 import org.mpjhpc.config.UserError;
@@ -32,11 +31,11 @@ final class UserClasses {
             if (Modifier.isAbstract(c.getModifiers())) {
                 throw s.error(key, name + " is abstract or an interface; name a class that can be made");
             }
-            Constructor<?> made = c.getConstructor();
+            c.getConstructor();
             if (!Modifier.isPublic(c.getModifiers())) {
                 throw s.error(key, name + " is not public");
             }
-            return made.getDeclaringClass().getName();
+            return c.getName();
         } catch (ClassNotFoundException | NoClassDefFoundError e) {
             throw s.error(key, "class " + name + " is not on the class path (put your jar on MPJRUN_CLASSPATH)");
         } catch (NoSuchMethodException e) {

@@ -63,9 +63,10 @@ class CodecsTest {
     }
 
     @Test
-    void csvFieldsMayBeQuoted() {
-        assertArrayEquals(new String[] {"a", "b,c", "say \"hi\"", ""}, Csv.split("a,\"b,c\",\"say \"\"hi\"\"\",", ','));
-        assertArrayEquals(new String[] {"x"}, Csv.split("x", ';'));
+    void csvFieldsMayBeQuotedAndAreTrimmedAsTheStatisticsJobReadsThem() {
+        assertEquals(List.of("a", "b,c", "say \"hi\"", ""),
+                org.mpjhpc.data.format.CsvHeader.split(" a ,\"b,c\",\"say \"\"hi\"\"\",", ','));
+        assertEquals(List.of("x"), org.mpjhpc.data.format.CsvHeader.split("x", ';'));
     }
 
     @Test
