@@ -12,6 +12,18 @@ public interface CountingMapper {
     /** Adds the counts of one record. An exception fails the task (it is retried). */
     void map(InputRecord record, Counts out) throws Exception;
 
+    /**
+     * Adds the counts of many whole lines at once: {@code b[from, to)}, each line ending with
+     * {@code '\n'} (but perhaps the input's last). Returns false, by default, to have each line
+     * handed to {@link #map} instead. Override it, as Hadoop users override
+     * {@code Mapper.run}, where a line's end is only a separator to the mapper (a word count):
+     * it saves a record and a call per line. Used only for {@code record: line} without
+     * {@link #lineNumbers()}; it must count what {@link #map} would over the same lines.
+     */
+    default boolean mapLines(byte[] b, int from, int to, Counts out) throws Exception {
+        return false;
+    }
+
     /** Whether {@link InputRecord#line()} is needed: it costs one extra pass over the input. */
     default boolean lineNumbers() {
         return false;

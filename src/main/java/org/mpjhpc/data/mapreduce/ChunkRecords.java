@@ -21,27 +21,71 @@ final class ChunkRecords {
         void record(InputRecord record) throws Exception;
     }
 
+    /** Many whole lines at once; false declines them (they go line by line). */
+    @FunctionalInterface
+    interface Block {
+        boolean lines(byte[] b, int from, int to) throws Exception;
+    }
+
     /** Hands every line of the chunk to {@code each}; returns how many there were. */
     static long read(Chunk chunk, String path, char delimiter, Each each) throws Exception {
+        return read(chunk, path, delimiter, null, each);
+    }
+
+    /**
+     * Hands the chunk's lines to {@code block} a read buffer at a time while it takes them,
+     * then to {@code each} one by one; returns how many lines there were.
+     */
+    static long read(Chunk chunk, String path, char delimiter, Block block, Each each) throws Exception {
         LineRecord record = new LineRecord(path, delimiter, chunk.firstLine());
         long[] records = {0};
+        boolean[] bulk = {block != null};
         try (FileChannel file = FileChannel.open(Path.of(path), StandardOpenOption.READ)) {
             LineChunks.read(file, chunk.from(), chunk.to(), READ_BYTES, (buf, n, done) -> {
-                int start = 0;
-                for (int i = 0; i < n; i++) {
-                    if (buf[i] == '\n') {
-                        line(record, buf, start, i, each);
-                        records[0]++;
-                        start = i + 1;
-                    }
-                }
-                if (start < n) { // the file's last line, without a newline
-                    line(record, buf, start, n, each);
-                    records[0]++;
+                if (bulk[0] && (bulk[0] = lines(block, buf, n))) {
+                    records[0] += count(buf, n);
+                } else {
+                    records[0] += eachLine(record, buf, n, each);
                 }
             });
         }
         return records[0];
+    }
+
+    private static boolean lines(Block block, byte[] buf, int n) {
+        try {
+            return block.lines(buf, 0, n);
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new MapTask.MapperFailed(e);
+        }
+    }
+
+    /** The lines in {@code buf[0, n)}: its newlines, and one more if it does not end with one. */
+    private static int count(byte[] buf, int n) {
+        int lines = 0;
+        for (int i = 0; i < n; i++) {
+            lines += buf[i] == '\n' ? 1 : 0;
+        }
+        return n > 0 && buf[n - 1] != '\n' ? lines + 1 : lines;
+    }
+
+    private static int eachLine(LineRecord record, byte[] buf, int n, Each each) {
+        int lines = 0;
+        int start = 0;
+        for (int i = 0; i < n; i++) {
+            if (buf[i] == '\n') {
+                line(record, buf, start, i, each);
+                lines++;
+                start = i + 1;
+            }
+        }
+        if (start < n) { // the file's last line, without a newline
+            line(record, buf, start, n, each);
+            lines++;
+        }
+        return lines;
     }
 
     private static void line(LineRecord record, byte[] buf, int from, int to, Each each) {

@@ -27,7 +27,9 @@ final class CountTask implements Counts {
     }
 
     MapOutput run(Chunk chunk, String path, char delimiter) throws Exception {
-        long records = ChunkRecords.read(chunk, path, delimiter, r -> mapper.map(r, this));
+        boolean bulk = delimiter == 0 && chunk.firstLine() < 0; // plain lines, no numbers wanted
+        long records = ChunkRecords.read(chunk, path, delimiter,
+                bulk ? (b, from, to) -> mapper.mapLines(b, from, to, this) : null, r -> mapper.map(r, this));
         int[] sizes = new int[partitions];
         int[] owner = new int[table.size()];
         byte[] scratch = new byte[64];

@@ -44,6 +44,52 @@ class MapReduceTasksTest {
     }
 
     @Test
+    void wholeLinesAtOnceCountWhatLineByLineCounts() throws Exception {
+        SplittableRandom rnd = new SplittableRandom(11);
+        for (int round = 0; round < 30; round++) {
+            Path file = Files.write(dir.resolve("w" + round), ChunkTest.text(rnd));
+            long size = 1 + rnd.nextInt(400);
+            int partitions = 1 + rnd.nextInt(4);
+            String lineByLine = run(new LineByLine(), null, new WordCount.Sum(), file, size, partitions, null);
+            assertEquals(lineByLine, run(new WordCount(), null, new WordCount.Sum(), file, size, partitions, null),
+                    "round " + round);
+            for (Chunk c : Chunk.plan(List.of(file.toString()), size, false)) {
+                assertEquals(new UserMapper(new LineByLine()).map(c, file.toString(), (char) 0, null, null, 1).records(),
+                        new UserMapper(new WordCount()).map(c, file.toString(), (char) 0, null, null, 1).records(),
+                        "round " + round + ", lines of chunk " + c);
+            }
+        }
+    }
+
+    @Test
+    void aFailureInWholeLinesFailsTheTask() throws Exception {
+        Path file = Files.writeString(dir.resolve("f"), "a b\nc\n");
+        org.mpjhpc.mapreduce.CountingMapper broken = new org.mpjhpc.mapreduce.CountingMapper() {
+            @Override
+            public void map(org.mpjhpc.mapreduce.InputRecord record, org.mpjhpc.mapreduce.Counts out) {
+            }
+
+            @Override
+            public boolean mapLines(byte[] b, int from, int to, org.mpjhpc.mapreduce.Counts out) throws Exception {
+                throw new java.io.IOException("broken");
+            }
+        };
+        MapTask.MapperFailed e = assertThrows(MapTask.MapperFailed.class, () -> new UserMapper(broken)
+                .map(new Chunk(0, 0, 0, 6, -1), file.toString(), (char) 0, null, null, 1));
+        assertEquals("broken", e.getCause().getMessage());
+    }
+
+    /** The word count without its whole-lines shortcut: every line handed over alone. */
+    private static final class LineByLine implements org.mpjhpc.mapreduce.CountingMapper {
+        private final WordCount words = new WordCount();
+
+        @Override
+        public void map(org.mpjhpc.mapreduce.InputRecord record, org.mpjhpc.mapreduce.Counts out) {
+            words.map(record, out);
+        }
+    }
+
+    @Test
     void onlyTheChosenKeysAreReduced() throws Exception {
         Path file = Files.writeString(dir.resolve("k"), "a b c a\nb a\n");
         String tsv = run(new PairWords(), new WordCount.Sum(), new WordCount.Sum(), file, 3, 2, Set.of("a", "c"));
