@@ -9,6 +9,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.mpjhpc.data.ByteTable;
 import org.mpjhpc.mapreduce.AssociativeReducer;
 import org.mpjhpc.mapreduce.KeyCodec;
 import org.mpjhpc.mapreduce.Reducer;
@@ -41,23 +42,44 @@ final class ReduceTask<K, V> {
         return merge != null ? merged(segments, out, top) : grouped(segments, out, top);
     }
 
-    /** An associative reducer: one running value per key, merged as the pairs arrive. */
+    /**
+     * An associative reducer: one running value per key, merged as the pairs arrive. Pairs
+     * are grouped by their keys' bytes in a {@link ByteTable} (the map side's, already
+     * compiled): a key is decoded once, not once per pair.
+     */
+    @SuppressWarnings("unchecked")
     private Result merged(List<Segment> segments, OutputStream out, int top) throws Exception {
-        Map<K, V> sums = new HashMap<>();
+        ByteTable byBytes = new ByteTable();
+        Object[] sums = new Object[1024];
         long pairs = 0;
         for (Segment segment : segments) {
             ByteIn in = segment.reader();
             while (in.hasRemaining()) {
-                K key = keyCodec.read(in);
+                int k = in.position();
+                keyCodec.skip(in);
+                int e = byBytes.add(segment.bytes(), k, in.position() - k, 0);
                 V value = valueCodec.read(in);
-                V sum = sums.get(key);
-                sums.put(key, sum == null ? value : merge.combine(sum, value));
+                if (e == sums.length) {
+                    sums = Arrays.copyOf(sums, 2 * e);
+                }
+                sums[e] = sums[e] == null ? value : merge.combine((V) sums[e], value);
                 pairs++;
             }
         }
+        Map<K, V> byKey = new HashMap<>(2 * byBytes.size());
+        byte[] key = new byte[64];
+        for (int e = 0; e < byBytes.size(); e++) {
+            key = byBytes.keyLength(e) <= key.length ? key : new byte[2 * byBytes.keyLength(e)];
+            byBytes.copyKey(e, key, 0);
+            K k = keyCodec.read(new ByteIn(key, 0, byBytes.keyLength(e)));
+            V before = byKey.put(k, (V) sums[e]);
+            if (before != null) { // a codec may write equal keys differently
+                byKey.put(k, merge.combine(before, (V) sums[e]));
+            }
+        }
         Output o = new Output(out, top);
-        for (K key : sorted(sums.keySet())) {
-            o.write(key, reducer.reduce(key, List.of(sums.get(key))));
+        for (K k : sorted(byKey.keySet())) {
+            o.write(k, reducer.reduce(k, List.of(byKey.get(k))));
         }
         return new Result(o.keys, pairs, o.best.entries());
     }
@@ -116,8 +138,8 @@ final class ReduceTask<K, V> {
     @SuppressWarnings("unchecked")
     private List<K> sorted(java.util.Set<K> keys) throws IOException {
         List<K> order = new ArrayList<>(keys);
-        if (order.stream().allMatch(k -> k instanceof Comparable)) {
-            order.sort((a, b) -> ((Comparable<Object>) a).compareTo(b));
+        if (allComparable(order)) {
+            order.sort(null); // natural order
             return order;
         }
         Map<K, byte[]> bytes = new HashMap<>();
@@ -129,6 +151,15 @@ final class ReduceTask<K, V> {
         }
         order.sort(Comparator.comparing(bytes::get, Arrays::compareUnsigned));
         return order;
+    }
+
+    private static boolean allComparable(List<?> keys) {
+        for (Object k : keys) {
+            if (!(k instanceof Comparable)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** A tab or line break inside a key or value would break the TSV: written as \t, \n, \r, and \ as \\. */

@@ -11,11 +11,10 @@ final class TopK {
     record Entry(String key, double value) {
     }
 
-    /** Best first: larger value, then smaller key. */
-    static final Comparator<Entry> BEST = Comparator.comparingDouble(Entry::value).reversed()
-            .thenComparing(Entry::key);
+    /** Best first: larger value, then smaller key. Written out: a composed comparator cost a reduce task tens of ms before the JIT. */
+    static final Comparator<Entry> BEST = TopK::compare;
     private final int k;
-    private final PriorityQueue<Entry> worstFirst = new PriorityQueue<>(BEST.reversed());
+    private final PriorityQueue<Entry> worstFirst = new PriorityQueue<>((a, b) -> compare(b, a));
 
     TopK(int k) {
         this.k = k;
@@ -25,10 +24,24 @@ final class TopK {
         if (k == 0 || Double.isNaN(value)) {
             return;
         }
+        if (worstFirst.size() == k && better(worstFirst.peek(), value, key)) {
+            return; // most keys: no entry made
+        }
         worstFirst.add(new Entry(key, value));
         if (worstFirst.size() > k) {
             worstFirst.poll();
         }
+    }
+
+    private static int compare(Entry a, Entry b) {
+        int byValue = Double.compare(b.value(), a.value());
+        return byValue != 0 ? byValue : a.key().compareTo(b.key());
+    }
+
+    /** Whether {@code e} comes before (value, key), best first. */
+    private static boolean better(Entry e, double value, String key) {
+        int byValue = Double.compare(value, e.value());
+        return byValue != 0 ? byValue < 0 : e.key().compareTo(key) < 0;
     }
 
     /** Best first. */

@@ -82,6 +82,26 @@ class CodecsTest {
     }
 
     @Test
+    void topIsTheHeadOfTheWholeListSortedBestFirst() {
+        java.util.SplittableRandom rnd = new java.util.SplittableRandom(3);
+        for (int round = 0; round < 200; round++) {
+            int k = rnd.nextInt(6);
+            TopK t = new TopK(k);
+            List<TopK.Entry> all = new java.util.ArrayList<>();
+            for (int i = rnd.nextInt(40); i > 0; i--) { // few values, so many ties
+                TopK.Entry e = new TopK.Entry("k" + rnd.nextInt(1000), rnd.nextInt(5) - 2);
+                if (all.stream().noneMatch(x -> x.key().equals(e.key()))) {
+                    all.add(e);
+                    t.offer(e.key(), e.value());
+                }
+            }
+            all.sort(java.util.Comparator.comparingDouble(TopK.Entry::value).reversed()
+                    .thenComparing(TopK.Entry::key));
+            assertEquals(all.subList(0, Math.min(k, all.size())), t.entries(), "round " + round);
+        }
+    }
+
+    @Test
     void shufflePiecesCarryEverySegmentWholeWhateverTheirSize() {
         java.util.SplittableRandom rnd = new java.util.SplittableRandom(11);
         List<MapOutput> outputs = new java.util.ArrayList<>();
