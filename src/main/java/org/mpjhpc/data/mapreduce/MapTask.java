@@ -52,9 +52,26 @@ final class MapTask<K, V> implements Emitter<K, V> {
         }
         byte[][] bytes = new byte[parts.length][];
         for (int p = 0; p < parts.length; p++) {
-            bytes[p] = parts[p].toByteArray();
+            bytes[p] = combiner == null ? grouped(parts[p].toByteArray()) : parts[p].toByteArray();
         }
         return new MapOutput(bytes, records, emitted, pairs, chunk.bytes(), partPairs);
+    }
+
+    /**
+     * A partition's pairs with each key's pairs side by side (first seen first, each key's in
+     * the order they came), as Hadoop sorts a map's output: the reduce then reads a key's
+     * pairs in runs, not one cache miss each across gigabytes (a 100 MB inverted index's
+     * reduce waited on memory more than it computed).
+     */
+    private byte[] grouped(byte[] pairs) throws IOException {
+        PairIndex index = new PairIndex(java.util.List.of(Segment.of(pairs)), keyCodec, valueCodec);
+        ByteOut out = new ByteOut(pairs.length);
+        for (int g = 0; g < index.groups(); g++) {
+            for (int p = index.first(g); p >= 0; p = index.next(p)) {
+                index.copy(p, out);
+            }
+        }
+        return out.array().length == out.size() ? out.array() : out.toByteArray();
     }
 
     private void map(InputRecord record) throws Exception {

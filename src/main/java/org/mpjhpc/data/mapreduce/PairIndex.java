@@ -22,6 +22,7 @@ final class PairIndex {
     private int groups;
     private int[] first = new int[256];
     private int[] last = new int[256];
+    private int[] size = new int[256];
     private int[] table = new int[512];
     private final List<Segment> segments;
 
@@ -54,6 +55,11 @@ final class PairIndex {
         return first[g];
     }
 
+    /** How many pairs group g holds. */
+    int size(int g) {
+        return size[g];
+    }
+
     int next(int pair) {
         return next[pair];
     }
@@ -61,6 +67,11 @@ final class PairIndex {
     /** A reader of the pair's key. */
     ByteIn key(int pair) {
         return new ByteIn(segments.get(segment[pair]).bytes(), keyAt[pair], valueAt[pair]);
+    }
+
+    /** Appends the pair's bytes, key and value, as they lie. */
+    void copy(int pair, ByteOut out) {
+        out.write(segments.get(segment[pair]).bytes(), keyAt[pair], valueEnd[pair] - keyAt[pair]);
     }
 
     /** A reader of the pair's value. */
@@ -90,6 +101,7 @@ final class PairIndex {
             next[last[g]] = p;
             last[g] = p;
         }
+        size[g]++;
     }
 
     /** The group whose key has pair p's key bytes, or -1. */
@@ -110,6 +122,7 @@ final class PairIndex {
         if (groups == first.length) {
             first = Arrays.copyOf(first, groups * 2);
             last = Arrays.copyOf(last, groups * 2);
+            size = Arrays.copyOf(size, groups * 2);
         }
         int g = groups++;
         first[g] = p;

@@ -49,6 +49,8 @@ public final class InvertedIndex implements Mapper<String, InvertedIndex.Place> 
     static final class PlaceCodec implements KeyCodec<Place> {
         private String file;
         private byte[] bytes = new byte[0];
+        /** A place's file name as read, before it is known to be new: no array per place. */
+        private byte[] scratch = new byte[256];
 
         @Override
         public void write(Place p, DataOutput out) throws IOException {
@@ -63,11 +65,14 @@ public final class InvertedIndex implements Mapper<String, InvertedIndex.Place> 
 
         @Override
         public Place read(DataInput in) throws IOException {
-            byte[] b = new byte[in.readInt()];
-            in.readFully(b);
-            if (!Arrays.equals(b, bytes)) {
-                bytes = b;
-                file = new String(b, StandardCharsets.UTF_8);
+            int n = in.readInt();
+            if (n > scratch.length) {
+                scratch = new byte[Math.max(n, 2 * scratch.length)];
+            }
+            in.readFully(scratch, 0, n);
+            if (!Arrays.equals(scratch, 0, n, bytes, 0, bytes.length)) {
+                bytes = Arrays.copyOf(scratch, n);
+                file = new String(bytes, StandardCharsets.UTF_8);
             }
             return new Place(file, in.readLong());
         }
