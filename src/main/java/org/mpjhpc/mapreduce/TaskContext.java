@@ -13,4 +13,12 @@ public interface TaskContext {
 
     /** A value from the job's {@code params:} section, or null. */
     String param(String name);
+
+    /**
+     * Says the task is getting on, from the task's own thread (as Hadoop's
+     * {@code context.progress()}): a task without progress for {@code task_timeout_s} is
+     * taken for hung. The engine already counts each buffer read and each key written; call
+     * it from work that takes long between them.
+     */
+    void progress();
 }

@@ -179,7 +179,7 @@ class MapReduceIT {
             JsonNode task = r.report(out.resolve("report.json")).get("map_tasks").get(3);
             assertEquals("done", task.get("status").asText(), task.toString());
             assertEquals(2, task.get("attempts").asInt(), task.toString());
-            assertTrue(task.get("errors").get(0).asText().contains(fault.equals("hang") ? "timed out" : "injected"),
+            assertTrue(task.get("errors").get(0).asText().contains(fault.equals("hang") ? "no progress" : "injected"),
                     task.toString());
         }
     }
@@ -194,7 +194,7 @@ class MapReduceIT {
             assertEquals(expected, parts(out), fault);
             JsonNode p = r.report(out.resolve("report.json")).get("partitions").get(1);
             assertEquals(2, p.get("attempts").asInt(), p.toString());
-            assertTrue(p.get("errors").get(0).asText().contains(fault.equals("hang") ? "timed out" : "injected"),
+            assertTrue(p.get("errors").get(0).asText().contains(fault.equals("hang") ? "no progress" : "injected"),
                     p.toString());
         }
     }

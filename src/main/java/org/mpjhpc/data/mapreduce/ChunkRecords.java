@@ -42,6 +42,7 @@ final class ChunkRecords {
         boolean[] bulk = {block != null};
         try (FileChannel file = FileChannel.open(Path.of(path), StandardOpenOption.READ)) {
             LineChunks.read(file, chunk.from(), chunk.to(), READ_BYTES, (buf, n, done) -> {
+                TaskRun.beat();
                 if (bulk[0] && (bulk[0] = lines(block, buf, n))) {
                     records[0] += count(buf, n);
                 } else {

@@ -31,6 +31,7 @@ final class PairIndex {
         this.segments = segments;
         Arrays.fill(table, -1);
         for (int s = 0; s < segments.size(); s++) {
+            TaskRun.beat();
             ByteIn in = segments.get(s).reader();
             while (in.hasRemaining()) {
                 int k = in.position();

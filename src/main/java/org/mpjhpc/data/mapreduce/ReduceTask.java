@@ -53,6 +53,7 @@ final class ReduceTask<K, V> {
         Object[] sums = new Object[1024];
         long pairs = 0;
         for (Segment segment : segments) {
+            TaskRun.beat();
             ByteIn in = segment.reader();
             while (in.hasRemaining()) {
                 int k = in.position();
@@ -124,6 +125,7 @@ final class ReduceTask<K, V> {
 
         /** One {@code key TAB value} line, unless the reducer's value is null. */
         void write(Object key, Object value) throws IOException {
+            TaskRun.beat();
             if (value == null) {
                 return;
             }

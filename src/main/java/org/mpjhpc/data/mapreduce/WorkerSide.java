@@ -181,6 +181,11 @@ final class WorkerSide {
             public String param(String name) {
                 return config.params().get(name);
             }
+
+            @Override
+            public void progress() {
+                TaskRun.beat();
+            }
         };
     }
 }
