@@ -9,6 +9,7 @@ import org.mpjhpc.config.ConfigReader;
 import org.mpjhpc.config.JobConfig;
 import org.mpjhpc.config.UserError;
 import org.mpjhpc.log.Log;
+import org.mpjhpc.monitor.MonitorServer;
 
 /**
  * The start of every job on every rank: rank 0 reads and validates the job file and
@@ -37,12 +38,33 @@ final class JobRunner {
         }
         StartupTrace.mark("agreed");
         Lifeline lifeline = comm.watchRanks(lastWords);
-        int code = Workloads.of(job).runner().run(comm, job, launch.epochMs(), options.report());
+        MonitorServer monitor = comm.rank() == 0 && job.monitor().enabled() ? monitor(job) : null;
+        int code = 1;
+        try {
+            code = Workloads.of(job).runner().run(comm, job, launch.epochMs(), options.report());
+        } finally {
+            if (monitor != null) {
+                monitor.finish(code == 0 ? "done" : "failed");
+            }
+        }
         StartupTrace.mark("job");
         lifeline.pause();
         int agreed = agreeOnExit(comm, code);
         StartupTrace.mark("exit-agreed");
         return agreed;
+    }
+
+    /**
+     * Starts the live monitor; one that cannot start (its port taken) is a warning, not the
+     * end of a job whose other ranks are already running.
+     */
+    private static MonitorServer monitor(JobConfig job) {
+        try {
+            return MonitorServer.start(job.monitor(), job.name(), job.kind(), job.outDir());
+        } catch (java.io.UncheckedIOException e) {
+            Log.warn(e.getMessage() + "; the job runs without its monitor");
+            return null;
+        }
     }
 
     /**

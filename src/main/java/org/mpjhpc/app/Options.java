@@ -7,7 +7,9 @@ import org.mpjhpc.log.Quote;
 
 /**
  * The job's command line as {@code mpjrun} passes it to every rank:
- * {@code CONFIG.yaml [--set KEY=VALUE]... [--report FILE] [--out DIR] [--log-level LEVEL] [--resume]}
+ * {@code CONFIG.yaml [--set KEY=VALUE]... [--report FILE] [--out DIR] [--log-level LEVEL] [--resume]
+ * [--monitor [PORT]]} ({@code --monitor} is {@code --set monitor.enabled=true} and, with a
+ * port, {@code --set monitor.port=PORT})
  * plus the launcher's own {@code --status-file FILE}, {@code --np N} and {@code --validated FILE}
  * (where the pre-start check leaves the job it validated, for rank 0 to take as it is).
  */
@@ -15,7 +17,7 @@ record Options(String config, List<String> sets, String report, String out, Stri
         String statusFile, int np, boolean resume, String validated) {
 
     static final String USAGE = "usage: mpjrun [-np N] [-dev multicore|niodev|hybdev] [-machinesfile F] CONFIG.yaml"
-            + " [--report FILE] [--out DIR] [--log-level LEVEL] [--set KEY=VALUE ...] [--resume]";
+            + " [--report FILE] [--out DIR] [--log-level LEVEL] [--set KEY=VALUE ...] [--resume] [--monitor [PORT]]";
 
     /** Parses the arguments; a mistake is a {@link UserError} with the usage line. */
     static Options parse(String[] args) {
@@ -39,6 +41,12 @@ record Options(String config, List<String> sets, String report, String out, Stri
                 case "--np" -> np = number(value(args, ++i, a));
                 case "--resume" -> resume = true;
                 case "--validated" -> validated = value(args, ++i, a);
+                case "--monitor" -> {
+                    sets.add("monitor.enabled=true");
+                    if (i + 1 < args.length && args[i + 1].matches("[0-9]+")) {
+                        sets.add("monitor.port=" + args[++i]);
+                    }
+                }
                 default -> {
                     if (a.startsWith("--set=")) {
                         sets.add(a.substring(6));

@@ -52,6 +52,7 @@ public final class ConfigReader {
             throw outDir != null ? new UserError("--out " + out + ": " + problem) : output.error("dir", problem);
         }
         output.finish();
+        MonitorConfig monitor = MonitorConfig.read(job.optionalSection("monitor"));
         Settings settings = workload.reader().read(job.section(kind), np, out, resume);
         job.finish();
         int workers = settings.workers();
@@ -62,7 +63,7 @@ public final class ConfigReader {
             throw section.has("workers") ? section.error("workers", why)
                     : new UserError(section.origin() + ": " + section.path() + ": " + why);
         }
-        return new JobConfig(kind, name, level, out, settings);
+        return new JobConfig(kind, name, level, out, settings, monitor);
     }
 
     /**

@@ -10,9 +10,10 @@ import java.io.Serializable;
  * @param logLevel DEBUG, INFO, WARN or ERROR
  * @param outDir   the folder the job writes its files into
  * @param settings the workload's own settings
+ * @param monitor  the live monitor's settings (off unless asked for)
  */
-public record JobConfig(String kind, String name, String logLevel, String outDir, Settings settings)
-        implements Serializable {
+public record JobConfig(String kind, String name, String logLevel, String outDir, Settings settings,
+        MonitorConfig monitor) implements Serializable {
 
     /** Ranks the job needs: one master plus its workers. */
     public int ranks() {

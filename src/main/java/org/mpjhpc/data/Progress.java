@@ -72,6 +72,8 @@ public final class Progress {
         int finished = 0;
         long lastLog = start;
         Backoff backoff = new Backoff(20_000, 20_000_000);
+        boolean input = unit.equals("B") && !phase.equals("shuffle");
+        DataBoard.phase(phase);
         while (finished < workers) {
             long[] note = comm.pollNote(1);
             long now = System.nanoTime();
@@ -83,6 +85,7 @@ public final class Progress {
                 done[w] = note[2];
                 heard[w] = now;
                 finished += note[1] == DataTag.DONE.ordinal() ? 1 : 0;
+                DataBoard.progress(phase, java.util.Arrays.stream(done).sum(), total, unit, input, finished == workers);
             }
             if (now - lastLog >= 1_000_000_000L && finished < workers) {
                 lastLog = now;

@@ -66,9 +66,11 @@ final class Control {
             return null;
         }
         try {
-            ControlServer server = new ControlServer(config);
+            org.mpjhpc.monitor.Board board = org.mpjhpc.monitor.Board.get();
+            ControlServer server = board.on() ? new ControlServer(config, board) : new ControlServer(config);
             AtomicWrite.text(Path.of(outDir, "control.json"), "{\"url\": \"" + server.url() + "\"}\n");
-            Log.info("control endpoint listening on " + server.url() + " (bearer token required)");
+            Log.info("control endpoint " + (board.on() ? "on the monitor's port, " : "listening on ") + server.url()
+                    + " (bearer token required)");
             if (!loopback(config.bind())) {
                 Log.warn("the control endpoint listens on " + config.bind() + ", reachable from other hosts: anyone"
                         + " holding the token can run shell commands as " + System.getProperty("user.name")

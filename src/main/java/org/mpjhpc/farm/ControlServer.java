@@ -69,8 +69,24 @@ final class ControlServer implements AutoCloseable {
     private final HttpServer server;
     private final ConcurrentLinkedQueue<Command> inbox = new ConcurrentLinkedQueue<>();
 
+    /** The routes served on the live monitor's port: one port serves all. */
+    static final String[] ROUTES = {"/send", "/resource", "/add", "/stop", "/shutdown", "/status"};
+    private final String mountedAt;
+
+    /** The routes on the live monitor's server, at {@code url}. */
+    ControlServer(ControlConfig config, org.mpjhpc.monitor.Board board) {
+        this.config = config;
+        this.server = null;
+        String url = null;
+        for (String route : ROUTES) {
+            url = board.mount(route, this::handle);
+        }
+        this.mountedAt = url;
+    }
+
     ControlServer(ControlConfig config) throws IOException {
         this.config = config;
+        this.mountedAt = null;
         server = HttpServer.create(new InetSocketAddress(config.bind(), config.port()), 16);
         ThreadPoolExecutor handlers = new ThreadPoolExecutor(HANDLERS, HANDLERS, 30, TimeUnit.SECONDS,
                 new LinkedBlockingQueue<>(), r -> {
@@ -86,6 +102,9 @@ final class ControlServer implements AutoCloseable {
 
     /** Where the endpoint listens, e.g. {@code http://127.0.0.1:43125}. */
     String url() {
+        if (mountedAt != null) {
+            return mountedAt;
+        }
         return "http://" + config.bind() + ":" + server.getAddress().getPort();
     }
 
@@ -251,7 +270,9 @@ final class ControlServer implements AutoCloseable {
     @Override
     public void close() {
         // Up to a second for replies in flight (the answer to /shutdown among them).
-        server.stop(1);
+        if (server != null) {
+            server.stop(1);
+        }
     }
 
     /** An unknown route. */

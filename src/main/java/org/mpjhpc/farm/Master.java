@@ -34,6 +34,7 @@ final class Master {
     private final EventLog events;
     private final Outbox outbox;
     private final MasterTimes times = new MasterTimes();
+    private final FarmBoard board;
     private final Liveness liveness;
     private final Lifecycle lifecycle;
     private final PhaseBarrier phase;
@@ -66,6 +67,7 @@ final class Master {
         this.liveness = new Liveness(scheduler.slots(), config.capacities().size(), config.heartbeatMs(),
                 config.heartbeatTimeoutMs(), System.nanoTime());
         this.lifecycle = new Lifecycle(scheduler, liveness, book, resources, events, outbox, epochMs);
+        this.board = new FarmBoard(scheduler.workers());
     }
 
     /** The tasks' records so far (read by the lifeline's thread for its message). */
@@ -88,6 +90,7 @@ final class Master {
                 + config.totalTasks() + " task(s) to run");
         FarmRun.End end = loop(backoff);
         long loopEnd = System.nanoTime();
+        board.tick(loopEnd, true, scheduler, book, liveness, events);
         if (control != null) {
             control.close();
         }
@@ -234,6 +237,7 @@ final class Master {
         }
         long t2 = System.nanoTime();
         lifecycle.watch(t2);
+        board.tick(t2, false, scheduler, book, liveness, events);
         outbox.reap();
         journal.handOff();
         times.add(t1 - t0, t2 - t1);
@@ -419,6 +423,7 @@ final class Master {
 
     private void result(int worker, Outcome o, long now) {
         times.firstResult(now);
+        board.result(worker, o.ok());
         scheduler.complete(worker, o.taskId(), o.attempt());
         boolean recorded = book.record(o);
         if (recorded) {

@@ -33,10 +33,10 @@ public final class FvJob {
         if (master) {
             Log.info("finite volume '" + FvConfig.key(config.problem()) + "' " + config.nx() + " x " + config.ny() + " on "
                     + config.workers() + " compute rank(s), order " + config.order() + ", " + FvConfig.key(config.riemann()));
-            fvMaster = new FvMaster(world, config, job.outDir());
+            fvMaster = new FvMaster(world, config, job.outDir(), job.monitor().enabled());
             fvMaster.run();
         } else {
-            mine = new FvWorker(world, compute, config).run();
+            mine = new FvWorker(world, compute, config, job.monitor().enabled()).run();
         }
         RankTimes max = mine.max(world, 0);
         if (!master) {

@@ -29,12 +29,15 @@ final class FvMaster {
     private int snapshotBlocks;
     private volatile int lastCheckpoint = -1; // read by the lifeline's thread for its message
 
-    FvMaster(Comm world, FvConfig config, String outDir) {
+    private final FvBoard board;
+
+    FvMaster(Comm world, FvConfig config, String outDir, boolean monitor) {
         this.world = world;
         this.config = config;
         this.outDir = outDir;
         this.field = new double[Field.VARS][config.nx() * config.ny()];
-        boolean snapshots = config.checkpointEvery() > 0 || config.vtkEvery() > 0;
+        this.board = new FvBoard(config);
+        boolean snapshots = config.checkpointEvery() > 0 || config.vtkEvery() > 0 || monitor;
         this.snapshot = snapshots ? new double[Field.VARS][config.nx() * config.ny()] : null;
         this.restartFrom = config.restart() ? Checkpoint.read(Checkpoint.file(outDir), config) : null;
         if (restartFrom != null) {
@@ -74,7 +77,10 @@ final class FvMaster {
             double[] data = new double[s.count(double[].class)];
             world.recv(data, data.length, s.source(), s.tag());
             switch (FvTag.of(s.tag())) {
-                case HEARTBEAT -> Log.debug("heartbeat from rank " + s.source() + ": step " + (int) data[0]);
+                case HEARTBEAT -> {
+                    Log.debug("heartbeat from rank " + s.source() + ": step " + (int) data[0]);
+                    board.heartbeat(data);
+                }
                 case TOTALS -> totals(data);
                 case BLOCK -> {
                     place(data, 4, field);
@@ -85,6 +91,7 @@ final class FvMaster {
                 default -> throw new IllegalStateException("master got a halo strip from rank " + s.source());
             }
         }
+        board.last();
     }
 
     /** What a run that lost a rank leaves for {@code --resume}. */
@@ -100,7 +107,9 @@ final class FvMaster {
     /** Joins the Reduce(SUM) the compute ranks are entering. */
     private void totals(double[] head) {
         double[] sums = world.reduce(new double[Field.VARS], Comm.Op.SUM, 0);
-        rows.add(new Row((int) head[0], head[1], head[2], sums));
+        Row row = new Row((int) head[0], head[1], head[2], sums);
+        rows.add(row);
+        board.totals(row);
         Log.debug("step " + (int) head[0] + " t=" + head[1] + " mass " + sums[0]);
     }
 
@@ -125,6 +134,9 @@ final class FvMaster {
         if (++snapshotBlocks == ranks) {
             snapshotBlocks = 0;
             Snapshot.write(config, outDir, (int) data[4], data[5], (int) data[6], snapshot);
+            if (((int) data[6] & Snapshot.MONITOR) != 0) {
+                board.picture(snapshot);
+            }
             if (((int) data[6] & Snapshot.CHECKPOINT) != 0) {
                 lastCheckpoint = (int) data[4];
             }

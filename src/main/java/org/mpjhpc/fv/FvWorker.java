@@ -8,7 +8,9 @@ import org.mpjhpc.output.Shutdown;
 /**
  * A compute rank: owns one block of the Cartesian topology and runs the time loop. It
  * reports to the master (world rank 0) by heartbeats, by the Reduce of the conserved
- * totals every few steps, and by sending its final block.
+ * totals every few steps, and by sending its final block. With the live monitor on, the
+ * time step's Allreduce also carries compute rank 0's wish for a picture, so every rank
+ * sends its block at the same step, at no extra message.
  */
 final class FvWorker {
     private static final int MASTER = 0;
@@ -25,10 +27,16 @@ final class FvWorker {
     private int step;
     private double t;
 
-    FvWorker(Comm world, Comm compute, FvConfig config) {
+    /** Whether the live monitor is on: pictures for it, phase times in compute rank 0's heartbeats. */
+    private final boolean monitor;
+    private long lastPicture;
+    private boolean pictureDue;
+
+    FvWorker(Comm world, Comm compute, FvConfig config, boolean monitor) {
         this.world = world;
         this.compute = compute;
         this.config = config;
+        this.monitor = monitor;
     }
 
     /** A stop signal reached some compute rank: all stop after this step (see minAndStop). */
@@ -61,7 +69,7 @@ final class FvWorker {
                 totals(area, dt);
             }
             snapshot();
-            nextBeat = heartbeat(nextBeat);
+            nextBeat = heartbeat(nextBeat, stepper.times);
             if (stopping) {
                 if (cart.rank() == 0) {
                     Log.warn("stop signal: every compute rank stops after step " + step + ", t = " + t);
@@ -102,18 +110,31 @@ final class FvWorker {
         if (stopping && config.checkpointEvery() > 0) {
             snapshot |= Snapshot.CHECKPOINT;
         }
+        if (pictureDue) {
+            snapshot |= Snapshot.MONITOR;
+            pictureDue = false;
+        }
         if (snapshot != 0) {
             double[] block = blockMessage(u, x0, y0, step, t, snapshot);
             world.send(block, block.length, MASTER, FvTag.SNAPSHOT);
         }
     }
 
-    /** Tells the master the rank lives when a beat is due; returns when the next one is. */
-    private long heartbeat(long nextBeat) {
+    /**
+     * Tells the master the rank lives when a beat is due (compute rank 0 adds its time per
+     * kernel when the monitor is on); returns when the next one is.
+     */
+    private long heartbeat(long nextBeat, PhaseTimes times) {
         if (System.nanoTime() < nextBeat) {
             return nextBeat;
         }
-        world.send(new double[] {step, t}, 2, MASTER, FvTag.HEARTBEAT);
+        double[] beat = new double[monitor && cart.rank() == 0 ? 2 + times.nanos.length : 2];
+        beat[0] = step;
+        beat[1] = t;
+        for (int p = 2; p < beat.length; p++) {
+            beat[p] = times.nanos[p - 2]; // the monitor's time per kernel
+        }
+        world.send(beat, beat.length, MASTER, FvTag.HEARTBEAT);
         return System.nanoTime() + config.heartbeatMs() * 1_000_000L;
     }
 
@@ -130,9 +151,22 @@ final class FvWorker {
      * signal: all ranks learn it in the same step, at no extra message.
      */
     private double minAndStop(Comm cart, double local) {
-        double[] r = cart.allReduce(new double[] {local, Shutdown.requested() ? -1 : 0}, Comm.Op.MIN);
+        double stop = Shutdown.requested() ? -1 : 0;
+        double[] r = cart.allReduce(monitor ? new double[] {local, stop, picture()} : new double[] {local, stop},
+                Comm.Op.MIN);
         stopping = r[1] < 0;
+        pictureDue = monitor && r[2] < 0;
         return r[0];
+    }
+
+    /** -1 when compute rank 0 wants a picture for the monitor (about one a second), else 0. */
+    private double picture() {
+        long now = System.nanoTime();
+        if (cart.rank() != 0 || now - lastPicture < 1_000_000_000L) {
+            return 0;
+        }
+        lastPicture = now;
+        return -1;
     }
 
     /** Compute rank 0 announces the step; then every rank joins the Reduce to the master. */

@@ -7,6 +7,8 @@ import org.mpjhpc.log.Log;
 final class Snapshot {
     static final int CHECKPOINT = 1;
     static final int VTK = 2;
+    /** The live monitor's density picture: drawn, never written to a file. */
+    static final int MONITOR = 4;
 
     private Snapshot() {
     }

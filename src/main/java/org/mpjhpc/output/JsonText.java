@@ -49,6 +49,11 @@ public final class JsonText implements AutoCloseable {
         return text(value, false);
     }
 
+    /** The object's text on one line, without a final newline (for an HTTP answer). */
+    public static String compact(JsonObject o) {
+        return text(o, false);
+    }
+
     private static String text(Object value, boolean indent) {
         StringWriter w = new StringWriter();
         try (JsonText j = new JsonText(w, indent)) {

@@ -12,7 +12,7 @@ import java.util.zip.Deflater;
  * no Java2D. A row equal to the one above takes the Up filter (all zero bytes, nothing to
  * compute); any other row the Sub filter, which suits charts' long runs of one colour.
  */
-final class Png {
+public final class Png {
     private static final byte[] SIGNATURE = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
     private static final int SUB = 1;
     private static final int UP = 2;
@@ -20,7 +20,8 @@ final class Png {
     private Png() {
     }
 
-    static byte[] encode(Raster r) {
+    /** The picture as PNG bytes (for a file, or an HTTP answer). */
+    public static byte[] encode(Raster r) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(r.width() * r.height() / 8 + 1024);
         out.writeBytes(SIGNATURE);
         ByteBuffer header = ByteBuffer.allocate(13);

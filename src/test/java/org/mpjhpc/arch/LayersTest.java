@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The packages' layers, checked on the compiled classes: the base (log, output, comm,
- * config) knows no workload and no launcher, a workload knows no other workload, and
+ * config) and the live monitor know no workload and no launcher, a workload knows no other workload, and
  * only the launcher (app) knows them all, through its one registry. Only {@code comm}
  * talks to MPJ Express.
  */
@@ -27,6 +27,7 @@ class LayersTest {
                 .layer("fv").definedBy("org.mpjhpc.fv..")
                 .layer("data").definedBy("org.mpjhpc.data..")
                 .layer("diag").definedBy("org.mpjhpc.diag..")
+                .layer("monitor").definedBy("org.mpjhpc.monitor..")
                 .layer("config").definedBy("org.mpjhpc.config..")
                 .layer("comm").definedBy("org.mpjhpc.comm..")
                 .layer("base").definedBy("org.mpjhpc.log..", "org.mpjhpc.output..", "org.mpjhpc.mapreduce..")
@@ -35,7 +36,8 @@ class LayersTest {
                 .whereLayer("fv").mayOnlyBeAccessedByLayers("launcher")
                 .whereLayer("data").mayOnlyBeAccessedByLayers("launcher")
                 .whereLayer("diag").mayOnlyBeAccessedByLayers("launcher")
-                .whereLayer("config").mayOnlyBeAccessedByLayers("launcher", "farm", "fv", "data", "diag")
+                .whereLayer("monitor").mayOnlyBeAccessedByLayers("launcher", "farm", "fv", "data")
+                .whereLayer("config").mayOnlyBeAccessedByLayers("launcher", "farm", "fv", "data", "diag", "monitor")
                 .whereLayer("comm").mayOnlyBeAccessedByLayers("launcher", "farm", "fv", "data", "diag", "config")
                 .check(MAIN);
     }

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Locale;
+import org.mpjhpc.data.DataBoard;
 import org.mpjhpc.data.DataComm;
 import org.mpjhpc.log.Log;
 
@@ -58,6 +59,7 @@ final class MapPhase {
 
     /** Runs the phase; returns the tasks with their outcome (a FAILED one stopped it unless skipped). */
     List<Task> run() {
+        DataBoard.phase("map");
         for (int w = 0; w < comm.workers(); w++) { // every worker's READY comes first
             idle.add(comm.awaitReport().worker());
         }
@@ -108,6 +110,7 @@ final class MapPhase {
         if (t.attempts < config.maxAttempts()) {
             t.status = Status.QUEUED;
             queue.addFirst(t);
+            org.mpjhpc.monitor.Board.get().event("retry", worker, "map task " + t.chunk.id() + ": " + report.error());
             return;
         }
         t.status = Status.FAILED;
@@ -180,6 +183,7 @@ final class MapPhase {
     }
 
     private void progress() {
+        DataBoard.progress("map", doneBytes, inputBytes, "B", true, resolved == tasks.size());
         long now = System.nanoTime();
         if (now - lastLog > 500_000_000L || resolved == tasks.size()) {
             lastLog = now;
