@@ -24,10 +24,11 @@ final class FarmBoard {
         this.failed = new long[workers];
     }
 
-    /** A worker sent a task's result: done, or failed (the task's own failure). */
+    /** A worker sent a task's result; counted as the report counts it: every run completed, some of them failed. */
     void result(int worker, boolean ok) {
         if (worker >= 0 && worker < completed.length) {
-            (ok ? completed : failed)[worker]++;
+            completed[worker]++;
+            failed[worker] += ok ? 0 : 1;
         }
     }
 

@@ -45,7 +45,7 @@ final class Metrics {
     }
 
     private void farm() {
-        counter("mpjhpc_farm_tasks_completed", "task runs a worker completed", (w, cb) -> cb.call(
+        counter("mpjhpc_farm_tasks_completed", "task runs a worker completed, failed ones included", (w, cb) -> cb.call(
                 w.asDouble("completed"), board.job(), id(w)), "job", "worker");
         counter("mpjhpc_farm_tasks_failed", "task runs that failed on a worker (the task's own error)",
                 (w, cb) -> cb.call(w.asDouble("failed"), board.job(), id(w)), "job", "worker");
