@@ -51,6 +51,20 @@ class ConfigReaderTest {
     }
 
     @Test
+    void theMonitorIsOffUnlessAskedForAndNeedsATokenOffLoopback() throws IOException {
+        assertEquals(MonitorConfig.OFF, read(GOOD).monitor());
+        assertEquals(new MonitorConfig(true, "127.0.0.1", MonitorConfig.DEFAULT_PORT, null),
+                read(GOOD, "monitor.enabled=true").monitor());
+        assertEquals(new MonitorConfig(true, "127.0.0.1", 0, null), read(GOOD, "monitor.port=0").monitor());
+        assertEquals(new MonitorConfig(true, "0.0.0.0", 9000, "long-enough-token"),
+                read(GOOD + "monitor: {bind: 0.0.0.0, port: 9000, token: long-enough-token}\n").monitor());
+        assertTrue(error(GOOD + "monitor: {bind: 0.0.0.0}\n").contains("needs a bearer token"));
+        assertTrue(error(GOOD + "monitor: {bind: 0.0.0.0, token: short}\n").contains("at least 8 characters"));
+        assertTrue(error(GOOD, "monitor.port=70000").contains("monitor.port"));
+        assertTrue(error(GOOD, "monitor.colour=blue").contains("colour"));
+    }
+
+    @Test
     void readsAValidJob() throws IOException {
         JobConfig job = read(GOOD);
         assertEquals("demo", job.name());
