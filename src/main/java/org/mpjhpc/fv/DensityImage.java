@@ -18,15 +18,28 @@ final class DensityImage {
     }
 
     static Raster draw(FvConfig c, double[][] f) {
+        return draw(c, f, 512, false);
+    }
+
+    /**
+     * The picture at a whole multiple of the grid near {@code side} pixels; with {@code cap},
+     * never wider or taller than {@code side} (the live monitor's, drawn about once a second).
+     */
+    static Raster draw(FvConfig c, double[][] f, int side, boolean cap) {
         double lo = Double.MAX_VALUE;
         double hi = -Double.MAX_VALUE;
         for (double r : f[0]) {
             lo = Math.min(lo, r);
             hi = Math.max(hi, r);
         }
-        int scale = Math.max(1, 512 / Math.max(c.nx(), c.ny()));
+        int scale = Math.max(1, side / Math.max(c.nx(), c.ny()));
         int w = Math.max(c.nx() * scale, 64);
         int h = Math.max(c.ny() * scale, 64);
+        if (cap && Math.max(w, h) > side) {
+            double k = (double) side / Math.max(w, h);
+            w = Math.max(64, (int) (w * k));
+            h = Math.max(64, (int) (h * k));
+        }
         Raster img = new Raster(w + 110, h + 40, 0xffffff);
         for (int py = 0; py < h; py++) {
             int j = Math.min(c.ny() - 1, (h - 1 - py) * c.ny() / h);

@@ -58,7 +58,7 @@ final class FvBoard {
     /** The whole field of a step for the picture. */
     void picture(double[][] field) {
         if (board.on()) {
-            board.image(Png.encode(DensityImage.draw(config, field)));
+            board.image(Png.encode(DensityImage.draw(config, field, 256, true)));
         }
     }
 

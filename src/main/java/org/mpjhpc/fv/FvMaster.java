@@ -113,14 +113,15 @@ final class FvMaster {
         Log.debug("step " + (int) head[0] + " t=" + head[1] + " mass " + sums[0]);
     }
 
-    /** Copies a block message (header of {@code head} values, then the cells) into {@code into}. */
+    /** Copies a block message (header of {@code head} values, then the cells of one or every variable) into {@code into}. */
     private void place(double[] data, int head, double[][] into) {
         int x0 = (int) data[0];
         int y0 = (int) data[1];
         int bnx = (int) data[2];
         int bny = (int) data[3];
+        int vars = (data.length - head) / Math.max(1, bnx * bny);
         int k = head;
-        for (int v = 0; v < Field.VARS; v++) {
+        for (int v = 0; v < vars; v++) {
             for (int j = 0; j < bny; j++) {
                 System.arraycopy(data, k, into[v], (y0 + j) * config.nx() + x0, bnx);
                 k += bnx;

@@ -79,7 +79,7 @@ final class FvWorker {
         }
         long loopEnd = System.nanoTime();
         long io = System.nanoTime();
-        double[] block = blockMessage(u, x0, y0);
+        double[] block = blockMessage(u, Field.VARS, x0, y0);
         world.send(block, block.length, MASTER, FvTag.BLOCK);
         stepper.times.add(PhaseTimes.IO, System.nanoTime() - io);
         int ran = step - firstStep;
@@ -115,7 +115,9 @@ final class FvWorker {
             pictureDue = false;
         }
         if (snapshot != 0) {
-            double[] block = blockMessage(u, x0, y0, step, t, snapshot);
+            // the monitor's picture needs the density only: a quarter of the bytes
+            int vars = snapshot == Snapshot.MONITOR ? 1 : Field.VARS;
+            double[] block = blockMessage(u, vars, x0, y0, step, t, snapshot);
             world.send(block, block.length, MASTER, FvTag.SNAPSHOT);
         }
     }
@@ -177,17 +179,17 @@ final class FvWorker {
         world.reduce(Totals.of(u, area), Comm.Op.SUM, MASTER);
     }
 
-    /** A block for the master: x0, y0, nx, ny, then {@code extra}, then the owned cells. */
-    static double[] blockMessage(Field u, int x0, int y0, double... extra) {
+    /** A block for the master: x0, y0, nx, ny, then {@code extra}, then the owned cells of the first {@code vars} variables. */
+    static double[] blockMessage(Field u, int vars, int x0, int y0, double... extra) {
         int head = 4 + extra.length;
-        double[] data = new double[head + Field.VARS * u.nx * u.ny];
+        double[] data = new double[head + vars * u.nx * u.ny];
         data[0] = x0;
         data[1] = y0;
         data[2] = u.nx;
         data[3] = u.ny;
         System.arraycopy(extra, 0, data, 4, extra.length);
         int k = head;
-        for (int v = 0; v < Field.VARS; v++) {
+        for (int v = 0; v < vars; v++) {
             for (int j = 0; j < u.ny; j++) {
                 System.arraycopy(u.q[v], u.at(0, j), data, k, u.nx);
                 k += u.nx;
