@@ -7,12 +7,24 @@ start_munge() {
     mkdir -p /run/munge && chown munge:munge /run/munge
     runuser -u munge -- munged
     touch "$DIR/munged.started"
+    local i
+    for i in $(seq 1 50); do
+        [ -S /run/munge/munge.socket.2 ] && return 0
+        sleep 0.1
+    done
+    die "munged did not open its socket in 5 s"
 }
 
 stop_munge() {
     if [ -f "$DIR/munged.started" ]; then
         pkill -x munged || true
         rm -f "$DIR/munged.started"
+        local i
+        for i in $(seq 1 50); do # gone before the next cluster looks for one
+            pgrep -x munged >/dev/null || return 0
+            sleep 0.1
+        done
+        pkill -9 -x munged || true
     fi
 }
 

@@ -3,7 +3,6 @@ package org.mpjhpc.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -13,7 +12,6 @@ import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -29,10 +27,10 @@ import org.junit.jupiter.api.TestInstance;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SlurmIT {
     private static final String CLUSTER = Mpjrun.ROOT.resolve("src/test/slurm/one-node").toString();
-    private static final String SCRIPT = "benchmarks/batch/mpjrun.sbatch";
 
     private Path dir;
     private Map<String, String> env;
+    private SlurmCluster slurm;
 
     @BeforeAll
     void startSlurm() throws Exception {
@@ -45,6 +43,7 @@ class SlurmIT {
                 "SLURMCTLD_PORT", "16817", "SLURMD_PORT", "16818");
         Mpjrun.Result r = sh(List.of(CLUSTER, "start", dir.resolve("cluster").toString()), Map.of());
         assertEquals(0, r.exit(), "one-node SLURM did not start: " + r.all());
+        slurm = new SlurmCluster(List.of(), env, dir);
     }
 
     @AfterAll
@@ -58,7 +57,7 @@ class SlurmIT {
     @Test
     void oneNodeJobRunsOnMulticoreAndWritesItsReport() throws Exception {
         Path out = dir.resolve("quickstart");
-        Job job = submit(Map.of(), "-n", "4", "-O", "configs/quickstart.yaml", "--out", out.toString());
+        SlurmCluster.Job job = submit(Map.of(), "-n", "4", "-O", "configs/quickstart.yaml", "--out", out.toString());
         assertEquals("COMPLETED 0:0", job.state(), job.output());
         assertTrue(job.output().contains("allocation: 1 node(s)") && job.output().contains("device multicore"),
                 job.output());
@@ -75,7 +74,7 @@ class SlurmIT {
         List<String> args = new ArrayList<>(List.of("-n", "3", "-O", "configs/fv/kelvin_helmholtz.yaml",
                 "--out", batchOut.toString()));
         args.addAll(List.of(sets));
-        Job job = submit(Map.of("MPJHPC_DEVICE", "niodev"), args.toArray(String[]::new));
+        SlurmCluster.Job job = submit(Map.of("MPJHPC_DEVICE", "niodev"), args.toArray(String[]::new));
         assertEquals("COMPLETED 0:0", job.state(), job.output());
         assertTrue(job.output().contains("daemon up on port 40055"), job.output());
         assertTrue(job.output().contains("with niodev"), job.output());
@@ -94,31 +93,28 @@ class SlurmIT {
     void aBadConfigFailsTheBatchJobWithExitCodeTwoAndOneMessage() throws Exception {
         Path bad = dir.resolve("bad.yaml");
         Files.writeString(bad, "job: farm\nfarm:\n  workers: [2, -1]\n  requests: []\n");
-        Job job = submit(Map.of(), "-n", "3", "-O", bad.toString());
+        SlurmCluster.Job job = submit(Map.of(), "-n", "3", "-O", bad.toString());
         assertEquals("FAILED 2:0", job.state(), job.output());
         assertTrue(job.output().contains(bad + ":3: farm.workers[1]"), job.output());
         assertFalse(job.output().contains("Exception"), job.output());
     }
 
-    record Job(String state, String output) {
-    }
-
     @Test
     void aCancelledFarmJobResubmittedWithResumeRecordsEveryTaskOnce() throws Exception {
         Path out = dir.resolve("cancelled");
-        Submitted s = sbatch(Map.of(), "-n", "3", "-O", "configs/resume.yaml", "--out", out.toString(), "--log-level",
+        SlurmCluster.Submitted s = slurm.sbatch(Map.of(), "-n", "3", "-O", "configs/resume.yaml", "--out", out.toString(), "--log-level",
                 "DEBUG");
         for (int i = 0; i < 1200 && !Files.readString(s.output()).contains(" done on worker "); i++) {
             Thread.sleep(50); // wait until tasks are finishing
         }
         assertTrue(Files.readString(s.output()).contains(" done on worker "), Files.readString(s.output()));
         assertEquals(0, sh(List.of("scancel", s.id()), env).exit());
-        Job cancelled = awaitEnd(s.id(), s.output());
+        SlurmCluster.Job cancelled = slurm.awaitEnd(s.id(), s.output());
         assertTrue(cancelled.state().startsWith("CANCELLED"), cancelled.state() + "\n" + cancelled.output());
         JsonNode stopped = new ObjectMapper().readTree(out.resolve("report.json").toFile());
         assertEquals("interrupted", stopped.get("status").asText(), cancelled.output());
 
-        Job resumed = submit(Map.of(), "-n", "3", "-O", "configs/resume.yaml", "--out", out.toString(), "--resume");
+        SlurmCluster.Job resumed = submit(Map.of(), "-n", "3", "-O", "configs/resume.yaml", "--out", out.toString(), "--resume");
         assertEquals("COMPLETED 0:0", resumed.state(), resumed.output());
         JsonNode report = new ObjectMapper().readTree(out.resolve("report.json").toFile());
         Reports.eachTaskOnce(report, 64, new Mpjrun.Result(0, resumed.output(), ""));
@@ -127,49 +123,8 @@ class SlurmIT {
         assertTrue(resumed.output().contains(from + " results from the journal"), resumed.output());
     }
 
-    /** sbatch, then wait (at most 180 s) until the job has left the queue; its state and output. */
-    private Job submit(Map<String, String> extraEnv, String... args) throws Exception {
-        Submitted s = sbatch(extraEnv, args);
-        return awaitEnd(s.id(), s.output());
-    }
-
-    record Submitted(String id, Path output) {
-    }
-
-    private Submitted sbatch(Map<String, String> extraEnv, String... args) throws Exception {
-        Path output = Files.createTempFile(dir, "job", ".out");
-        List<String> command = new ArrayList<>(List.of("sbatch", "--parsable", "--output=" + output, SCRIPT));
-        command.addAll(2, List.of(args).subList(0, optionCount(args)));
-        command.addAll(List.of(args).subList(optionCount(args), args.length));
-        Map<String, String> all = new HashMap<>(env);
-        all.putAll(extraEnv);
-        Mpjrun.Result r = sh(command, all);
-        assertEquals(0, r.exit(), "sbatch: " + r.all());
-        return new Submitted(r.stdout().trim(), output);
-    }
-
-    private Job awaitEnd(String id, Path output) throws Exception {
-        long deadline = System.nanoTime() + 180_000_000_000L;
-        while (!sh(List.of("squeue", "-h", "-j", id), env).stdout().isBlank()) {
-            if (System.nanoTime() > deadline) {
-                sh(List.of("scancel", id), env);
-                fail("job " + id + " did not end in 180 s:\n" + Files.readString(output));
-            }
-            Thread.sleep(250);
-        }
-        String state = sh(List.of("scontrol", "show", "job", id), env).stdout()
-                .replaceAll("(?s).*JobState=(\\S+).*ExitCode=(\\S+).*", "$1 $2");
-        return new Job(state, Files.readString(output));
-    }
-
-    /** sbatch's own options come first (up to the config, the first argument ending in .yaml). */
-    private static int optionCount(String[] args) {
-        for (int i = 0; i < args.length; i++) {
-            if (args[i].endsWith(".yaml")) {
-                return i;
-            }
-        }
-        return args.length;
+    private SlurmCluster.Job submit(Map<String, String> extraEnv, String... args) throws Exception {
+        return slurm.submit(extraEnv, args);
     }
 
     private static Mpjrun.Result sh(List<String> command, Map<String, String> env) throws Exception {
