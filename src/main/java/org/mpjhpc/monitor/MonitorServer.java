@@ -48,7 +48,8 @@ public final class MonitorServer implements AutoCloseable {
     private final MonitorConfig config;
     private final Board board;
     private final HttpServer server;
-    private final Metrics metrics;
+    /** Made at the first scrape: the client's start-up is not paid by a job nobody scrapes. */
+    private Metrics metrics;
     private volatile long lastPoll;
     private volatile long lastPollAfterFinish;
 
@@ -56,7 +57,6 @@ public final class MonitorServer implements AutoCloseable {
         this.config = config;
         this.board = board;
         this.server = server;
-        this.metrics = new Metrics(board);
         ThreadPoolExecutor handlers = new ThreadPoolExecutor(8, 8, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
                 r -> {
                     Thread t = new Thread(r, "monitor-http");
@@ -180,7 +180,13 @@ public final class MonitorServer implements AutoCloseable {
     }
 
     private void metrics(HttpExchange exchange) throws IOException {
-        byte[] body = metrics.scrape();
+        byte[] body;
+        synchronized (this) {
+            if (metrics == null) {
+                metrics = new Metrics(board);
+            }
+            body = metrics.scrape();
+        }
         send(exchange, 200, Metrics.CONTENT_TYPE, body);
     }
 
