@@ -18,6 +18,8 @@ import org.mpjhpc.farm.FarmConfigReader;
 import org.mpjhpc.farm.FarmJob;
 import org.mpjhpc.fv.FvConfigReader;
 import org.mpjhpc.fv.FvJob;
+import org.mpjhpc.kernels.KernelConfig;
+import org.mpjhpc.kernels.KernelJob;
 
 /** The job kinds there are: one line each, the only place that names them all. */
 public final class Workloads {
@@ -29,6 +31,7 @@ public final class Workloads {
             new Workload("stats", (s, np, out, resume) -> StatsConfigReader.read(s, np), StatsJob::run),
             new Workload("wordcount", (s, np, out, resume) -> WordCountConfigReader.read(s, np), WordCountJob::run),
             new Workload("mapreduce", (s, np, out, resume) -> MapReduceConfigReader.read(s, np, out), MapReduceJob::run),
+            new Workload("kernel", KernelConfig::read, KernelJob::run),
             new Workload("sleep-barrier", SleepBarrier::read, SleepBarrier::run));
 
     private Workloads() {

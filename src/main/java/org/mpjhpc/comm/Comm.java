@@ -105,6 +105,15 @@ public interface Comm {
     /** Each rank's {@code counts[r]} sent to rank r; returns what each rank sent here. */
     int[] allToAll(int[] counts);
 
+    /** Inclusive prefix reduction (MPI_Scan): rank r gets the element-wise op over ranks 0..r. */
+    <T> T scan(T array, Op op);
+
+    /** Rank r gets its {@code counts[r]} elements of root's {@code all}, the blocks in rank order (MPI_Scatterv). */
+    double[] scatter(double[] all, int[] counts, int root);
+
+    /** Every rank's {@code mine} ({@code counts[r]} elements) in rank order at root, null elsewhere (MPI_Gatherv). */
+    double[] gather(double[] mine, int[] counts, int root);
+
     /** The ranks of equal {@code color} as a communicator of their own, ordered by {@code key}. */
     Comm split(int color, int key);
 

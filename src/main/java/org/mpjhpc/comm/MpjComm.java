@@ -208,6 +208,38 @@ public class MpjComm implements Comm {
     }
 
     @Override
+    public <T> T scan(T array, Op op) {
+        T result = fresh(array);
+        comm.Scan(array, 0, result, 0, Array.getLength(array), type(array), mpiOp(op));
+        return result;
+    }
+
+    @Override
+    public double[] scatter(double[] all, int[] counts, int root) {
+        double[] mine = new double[counts[rank]];
+        comm.Scatterv(rank == root ? all : new double[0], 0, counts, offsets(counts), MPI.DOUBLE, mine, 0,
+                mine.length, MPI.DOUBLE, root);
+        return mine;
+    }
+
+    @Override
+    public double[] gather(double[] mine, int[] counts, int root) {
+        int[] at = offsets(counts);
+        double[] all = new double[rank == root ? at[counts.length - 1] + counts[counts.length - 1] : 0];
+        comm.Gatherv(mine, 0, mine.length, MPI.DOUBLE, all, 0, counts, at, MPI.DOUBLE, root);
+        return rank == root ? all : null;
+    }
+
+    /** Where each rank's block starts. */
+    private static int[] offsets(int[] counts) {
+        int[] at = new int[counts.length];
+        for (int r = 1; r < counts.length; r++) {
+            at[r] = at[r - 1] + counts[r - 1];
+        }
+        return at;
+    }
+
+    @Override
     public Comm split(int color, int key) {
         return new MpjComm(comm.Split(color, key));
     }

@@ -6,7 +6,7 @@ package org.mpjhpc.comm;
  * {@link #code}, its constants in declaration order.
  */
 public enum TagRange {
-    FARM(100), FV(200), DATA(300), COMM(400);
+    FARM(100), FV(200), DATA(300), COMM(400), KERNELS(500);
 
     /** Tags per range. */
     public static final int WIDTH = 100;

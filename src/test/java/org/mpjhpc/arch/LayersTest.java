@@ -27,6 +27,7 @@ class LayersTest {
                 .layer("fv").definedBy("org.mpjhpc.fv..")
                 .layer("data").definedBy("org.mpjhpc.data..")
                 .layer("diag").definedBy("org.mpjhpc.diag..")
+                .layer("kernels").definedBy("org.mpjhpc.kernels..")
                 .layer("monitor").definedBy("org.mpjhpc.monitor..")
                 .layer("config").definedBy("org.mpjhpc.config..")
                 .layer("comm").definedBy("org.mpjhpc.comm..")
@@ -36,9 +37,12 @@ class LayersTest {
                 .whereLayer("fv").mayOnlyBeAccessedByLayers("launcher")
                 .whereLayer("data").mayOnlyBeAccessedByLayers("launcher")
                 .whereLayer("diag").mayOnlyBeAccessedByLayers("launcher")
+                .whereLayer("kernels").mayOnlyBeAccessedByLayers("launcher")
                 .whereLayer("monitor").mayOnlyBeAccessedByLayers("launcher", "farm", "fv", "data")
-                .whereLayer("config").mayOnlyBeAccessedByLayers("launcher", "farm", "fv", "data", "diag", "monitor")
-                .whereLayer("comm").mayOnlyBeAccessedByLayers("launcher", "farm", "fv", "data", "diag", "config")
+                .whereLayer("config").mayOnlyBeAccessedByLayers("launcher", "farm", "fv", "data", "diag", "kernels",
+                        "monitor")
+                .whereLayer("comm").mayOnlyBeAccessedByLayers("launcher", "farm", "fv", "data", "diag", "kernels",
+                        "config")
                 .check(MAIN);
     }
 

@@ -31,7 +31,7 @@ class TagsTest {
     @Test
     void everyWorkloadNumbersItsTagsInsideOneRangeAndNoNumberIsTaken() {
         List<Class<?>> enums = tagEnums();
-        assertEquals(3, enums.size(), "the farm's, the solver's and the data jobs' tag enums: " + enums);
+        assertEquals(4, enums.size(), "the farm's, the solver's, the data jobs' and the kernels' tag enums: " + enums);
         Map<Integer, Object> seen = new HashMap<>();
         for (Class<?> e : enums) {
             TagRange range = null;

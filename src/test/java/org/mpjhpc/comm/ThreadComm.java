@@ -108,9 +108,44 @@ public final class ThreadComm implements Comm {
         return done(count);
     }
 
+    /** A receive completed when tested or awaited: the message is taken from the inbox then. */
     @Override
     public Pending irecv(Object array, int count, int source, Tag tag) {
-        throw absent();
+        return new Pending() {
+            private boolean complete;
+
+            @Override
+            public boolean done() {
+                if (!complete) {
+                    complete = take(array, count, source, tag.code());
+                }
+                return complete;
+            }
+
+            @Override
+            public int await() {
+                if (!complete) {
+                    recv(array, count, source, tag.code());
+                    complete = true;
+                }
+                return count;
+            }
+        };
+    }
+
+    private boolean take(Object array, int count, int source, int tag) {
+        List<Mail> inbox = world.inboxes.get(rank);
+        synchronized (inbox) {
+            for (int i = 0; i < inbox.size(); i++) {
+                Mail m = inbox.get(i);
+                if ((source == ANY || m.source() == source) && m.tag() == tag) {
+                    inbox.remove(i);
+                    System.arraycopy(m.data(), 0, array, 0, Math.min(count, Array.getLength(m.data())));
+                    return true;
+                }
+            }
+            return false;
+        }
     }
 
     /** Sends are buffered (MPI allows it): the copy waits in the destination's inbox. */
@@ -172,9 +207,11 @@ public final class ThreadComm implements Comm {
         };
     }
 
+    /** Sends are buffered, so sending first cannot deadlock a ring. */
     @Override
     public void sendReceive(Object out, int dest, Object in, int source, Tag tag) {
-        throw absent();
+        send(out, Array.getLength(out), dest, tag);
+        recv(in, Array.getLength(in), source, tag);
     }
 
     @Override
@@ -252,6 +289,59 @@ public final class ThreadComm implements Comm {
     @Override
     public int[] allToAll(int[] counts) {
         throw absent();
+    }
+
+    @Override
+    public <T> T scan(T array, Op op) {
+        world.slots[rank] = array;
+        await();
+        int n = Array.getLength(array);
+        @SuppressWarnings("unchecked")
+        T result = (T) Array.newInstance(array.getClass().getComponentType(), n);
+        for (int i = 0; i < n; i++) {
+            double acc = Array.getDouble(world.slots[0], i);
+            for (int r = 1; r <= rank; r++) {
+                double v = Array.getDouble(world.slots[r], i);
+                acc = switch (op) {
+                    case SUM -> acc + v;
+                    case MIN -> Math.min(acc, v);
+                    case MAX -> Math.max(acc, v);
+                };
+            }
+            store(result, i, acc);
+        }
+        await();
+        return result;
+    }
+
+    @Override
+    public double[] scatter(double[] all, int[] counts, int root) {
+        world.slots[rank] = all;
+        await();
+        int at = 0;
+        for (int r = 0; r < rank; r++) {
+            at += counts[r];
+        }
+        double[] mine = java.util.Arrays.copyOfRange((double[]) world.slots[root], at, at + counts[rank]);
+        await();
+        return mine;
+    }
+
+    @Override
+    public double[] gather(double[] mine, int[] counts, int root) {
+        world.slots[rank] = mine;
+        await();
+        double[] all = null;
+        if (rank == root) {
+            all = new double[java.util.Arrays.stream(counts).sum()];
+            int at = 0;
+            for (int r = 0; r < size(); r++) {
+                System.arraycopy((double[]) world.slots[r], 0, all, at, counts[r]);
+                at += counts[r];
+            }
+        }
+        await();
+        return all;
     }
 
     /** A new world per color, ranks ordered by key then by old rank, as MPI's Comm_split. */
