@@ -105,6 +105,9 @@ public interface Comm {
     /** Each rank's {@code counts[r]} sent to rank r; returns what each rank sent here. */
     int[] allToAll(int[] counts);
 
+    /** Alltoall of bytes: block r of {@code send} ({@code block} bytes) to rank r; returns the blocks received, by rank. */
+    byte[] allToAll(byte[] send, int block);
+
     /** Inclusive prefix reduction (MPI_Scan): rank r gets the element-wise op over ranks 0..r. */
     <T> T scan(T array, Op op);
 

@@ -208,6 +208,13 @@ public class MpjComm implements Comm {
     }
 
     @Override
+    public byte[] allToAll(byte[] send, int block) {
+        byte[] got = new byte[send.length];
+        comm.Alltoall(send, 0, block, MPI.BYTE, got, 0, block, MPI.BYTE);
+        return got;
+    }
+
+    @Override
     public <T> T scan(T array, Op op) {
         T result = fresh(array);
         comm.Scan(array, 0, result, 0, Array.getLength(array), type(array), mpiOp(op));

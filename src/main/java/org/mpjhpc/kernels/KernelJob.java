@@ -30,6 +30,7 @@ public final class KernelJob {
             case "sum_of_squares" -> SumOfSquares.run(comm, c);
             case "scatter_mean" -> ScatterMean.run(comm, c);
             case "ring_prefix" -> RingPrefix.run(comm, c);
+            case "micro" -> Micro.run(comm, c, job.outDir());
             default -> MatMul.run(comm, c);
         };
         double wall = (System.nanoTime() - t0) / 1e9;

@@ -292,6 +292,18 @@ public final class ThreadComm implements Comm {
     }
 
     @Override
+    public byte[] allToAll(byte[] send, int block) {
+        world.slots[rank] = send;
+        await();
+        byte[] got = new byte[send.length];
+        for (int r = 0; r < size(); r++) {
+            System.arraycopy((byte[]) world.slots[r], rank * block, got, r * block, block);
+        }
+        await();
+        return got;
+    }
+
+    @Override
     public <T> T scan(T array, Op op) {
         world.slots[rank] = array;
         await();

@@ -41,6 +41,20 @@ class KernelsIT {
     }
 
     @Test
+    void theMicroBenchmarksMeasureEverySizeAndEveryMessageArrivesWhole() throws Exception {
+        for (int ranks = 1; ranks <= 2; ranks++) {
+            run("micro", ranks, "4096");
+            java.util.List<String> rows = java.nio.file.Files.readAllLines(dir.resolve("micro-" + ranks + "/micro.csv"));
+            long sizes = 13; // 1, 2, 4 ... 4096 bytes
+            long tests = ranks == 1 ? 3 : 5; // one rank: the collectives only
+            assertEquals(1 + sizes * tests, rows.size(), String.join("\n", rows));
+            for (String row : rows.subList(1, rows.size())) {
+                assertTrue(Double.parseDouble(row.split(",")[2]) > 0, row);
+            }
+        }
+    }
+
+    @Test
     void aKernelThatDoesNotExistOrTheWrongRankCountIsOneMessageAndExitTwo() throws Exception {
         Mpjrun.Result r = Mpjrun.run("configs/kernels/matmul.yaml", "--set", "kernel.kernel=fft", "--out",
                 dir.resolve("bad").toString());
