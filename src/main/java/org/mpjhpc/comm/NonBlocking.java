@@ -71,6 +71,38 @@ public final class NonBlocking {
         });
     }
 
+    /**
+     * A nonblocking Allreduce(MIN): this rank's values to every other rank, theirs received,
+     * the minimum taken on {@link Collective#await}. A minimum does not depend on the order it
+     * is taken in, so the result is bitwise the blocking one's. For the few ranks of a
+     * solver's communicator (p - 1 messages each way per rank).
+     */
+    public static Collective allMin(Comm comm, double[] values, Tag tag) {
+        List<Comm.Pending> pending = new ArrayList<>();
+        double[][] theirs = new double[comm.size()][];
+        for (int r = 0; r < comm.size(); r++) {
+            if (r != comm.rank()) {
+                theirs[r] = new double[values.length];
+                pending.add(comm.irecv(theirs[r], values.length, r, tag));
+            }
+        }
+        double[] mine = values.clone();
+        for (int r = 0; r < comm.size(); r++) {
+            if (r != comm.rank()) {
+                pending.add(comm.isend(mine, mine.length, r, tag));
+            }
+        }
+        return collective(pending, () -> {
+            double[] min = mine.clone();
+            for (double[] t : theirs) {
+                for (int i = 0; t != null && i < min.length; i++) {
+                    min[i] = Math.min(min[i], t[i]);
+                }
+            }
+            return min;
+        });
+    }
+
     private static Collective collective(List<Comm.Pending> pending, java.util.function.Supplier<double[]> result) {
         return new Collective() {
             @Override

@@ -37,8 +37,12 @@ public record FvConfig(Problem problem, int nx, int ny, double gamma, double cfl
         }
     }
 
-    /** The halo exchange: {@code Sendrecv}, or {@code Irecv}/{@code Isend} overlapped with the interior. */
-    enum Halo { BLOCKING, NONBLOCKING }
+    /**
+     * The halo exchange: {@code Sendrecv}, or {@code Irecv}/{@code Isend} overlapped with the
+     * interior; OVERLAPPED is NONBLOCKING with the time step's MIN reduction also overlapped,
+     * with the first stage's fluxes (they do not need the time step; only the update does).
+     */
+    enum Halo { BLOCKING, NONBLOCKING, OVERLAPPED }
 
     /** A choice as configs, reports and checkpoints spell it: {@code sod_x}, {@code van_leer}. */
     static String key(Enum<?> choice) {
@@ -50,7 +54,11 @@ public record FvConfig(Problem problem, int nx, int ny, double gamma, double cfl
     }
 
     boolean nonblocking() {
-        return halo == Halo.NONBLOCKING;
+        return halo != Halo.BLOCKING;
+    }
+
+    boolean overlapped() {
+        return halo == Halo.OVERLAPPED;
     }
 
     double dx() {

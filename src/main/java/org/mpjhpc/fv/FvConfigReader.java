@@ -68,7 +68,8 @@ public final class FvConfigReader {
         Limiter limiter = choice(Limiter.class, scheme.oneOf("limiter", "van_leer", "minmod", "van_leer"));
         scheme.finish();
         Boundary[] sides = boundaries(fv.optionalSection("boundary"), kind);
-        FvConfig.Halo halo = choice(FvConfig.Halo.class, fv.oneOf("halo", "nonblocking", "blocking", "nonblocking"));
+        FvConfig.Halo halo = choice(FvConfig.Halo.class, fv.oneOf("halo", "nonblocking", "blocking", "nonblocking",
+                "overlapped"));
         int workers = workers(fv, np, nx, ny);
         int diag = fv.intIn("diagnostics_every", 10, 1, Integer.MAX_VALUE);
         long heartbeat = fv.longIn("heartbeat_ms", 1000, 1, 3_600_000);

@@ -65,7 +65,7 @@ final class FvOutput {
         s.put("nx", c.nx());
         s.put("ny", c.ny());
         s.put("ranks", ranks - 1);
-        s.put("halo_mode", c.nonblocking() ? "nonblocking" : "blocking");
+        s.put("halo_mode", FvConfig.key(c.halo()));
         s.put("order", c.order());
         s.put("riemann", FvConfig.key(c.riemann()));
         s.put("time", last.time());
@@ -122,7 +122,7 @@ final class FvOutput {
         StringBuilder t = new StringBuilder();
         t.append(String.format(Locale.ROOT, "%n== finite volume '%s' %d x %d, %d compute rank(s)%s, %s halo ==%n",
                 FvConfig.key(c.problem()), c.nx(), c.ny(), c.workers(), oversubscribed(c.workers() + 1),
-                c.nonblocking() ? "nonblocking" : "blocking"));
+                FvConfig.key(c.halo())));
         t.append(String.format(Locale.ROOT, "t = %.6g after %d steps; checksum %s%n", s.asDouble("time"),
                 (int) s.asDouble("steps"), checksum));
         t.append(timing.table());

@@ -19,10 +19,11 @@ import org.mpjhpc.comm.TagRange;
  * </pre>
  *
  * Between compute ranks (Cartesian communicator): GHOSTS_*, a halo strip for the
- * receiver's ghost layers on that side.
+ * receiver's ghost layers on that side; TIME_STEP, a rank's (dt, stop, picture) for the
+ * overlapped MIN reduction (halo: overlapped), sent to every other compute rank.
  */
 enum FvTag implements Tag {
-    HEARTBEAT, TOTALS, BLOCK, SNAPSHOT, RESTORE, GHOSTS_LEFT, GHOSTS_RIGHT, GHOSTS_BOTTOM, GHOSTS_TOP;
+    HEARTBEAT, TOTALS, BLOCK, SNAPSHOT, RESTORE, GHOSTS_LEFT, GHOSTS_RIGHT, GHOSTS_BOTTOM, GHOSTS_TOP, TIME_STEP;
 
     private static final FvTag[] ALL = values();
 

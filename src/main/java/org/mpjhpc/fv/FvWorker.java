@@ -2,6 +2,7 @@ package org.mpjhpc.fv;
 
 import org.mpjhpc.comm.Cart;
 import org.mpjhpc.comm.Comm;
+import org.mpjhpc.comm.NonBlocking;
 import org.mpjhpc.log.Log;
 import org.mpjhpc.output.Shutdown;
 
@@ -39,7 +40,7 @@ final class FvWorker {
         this.monitor = monitor;
     }
 
-    /** A stop signal reached some compute rank: all stop after this step (see minAndStop). */
+    /** A stop signal reached some compute rank: all stop after this step (see timeStep). */
     private boolean stopping;
 
     /** Runs the simulation; returns where this rank's time went. */
@@ -51,7 +52,7 @@ final class FvWorker {
             Setup.fill(config, u, x0, y0, 0.0);
         }
         HaloExchange halo = new HaloExchange(u, neighbours(cart, cart.rank()), physical(), cart, config.halo());
-        Stepper stepper = new Stepper(config, u, halo, local -> minAndStop(cart, local));
+        Stepper stepper = new Stepper(config, u, halo, timeStep());
         double area = config.dx() * config.dy();
         totals(area, 0.0);
         int firstStep = step;
@@ -100,7 +101,7 @@ final class FvWorker {
                 Decomposition.size(config.ny(), dims[1], coords[1]), 2);
         if (cart.rank() == 0) {
             Log.info("Cartesian topology " + dims[0] + " x " + dims[1] + " over " + compute.size()
-                    + " compute rank(s), halo " + (config.nonblocking() ? "nonblocking" : "blocking"));
+                    + " compute rank(s), halo " + FvConfig.key(config.halo()));
         }
     }
 
@@ -152,13 +153,31 @@ final class FvWorker {
      * The time step's MIN over the compute ranks, carrying whether any rank got a stop
      * signal: all ranks learn it in the same step, at no extra message.
      */
-    private double minAndStop(Comm cart, double local) {
-        double stop = Shutdown.requested() ? -1 : 0;
-        double[] r = cart.allReduce(monitor ? new double[] {local, stop, picture()} : new double[] {local, stop},
-                Comm.Op.MIN);
-        stopping = r[1] < 0;
-        pictureDue = monitor && r[2] < 0;
-        return r[0];
+    private Stepper.GlobalMin timeStep() {
+        return new Stepper.GlobalMin() {
+            private double[] result;
+            private NonBlocking.Collective pending;
+
+            @Override
+            public void begin(double local) {
+                double stop = Shutdown.requested() ? -1 : 0;
+                double[] mine = monitor ? new double[] {local, stop, picture()} : new double[] {local, stop};
+                if (config.overlapped()) {
+                    pending = NonBlocking.allMin(cart, mine, FvTag.TIME_STEP);
+                } else {
+                    result = cart.allReduce(mine, Comm.Op.MIN);
+                }
+            }
+
+            @Override
+            public double end() {
+                double[] r = pending != null ? pending.await() : result;
+                pending = null;
+                stopping = r[1] < 0;
+                pictureDue = monitor && r[2] < 0;
+                return r[0];
+            }
+        };
     }
 
     /** -1 when compute rank 0 wants a picture for the monitor (about one a second), else 0. */

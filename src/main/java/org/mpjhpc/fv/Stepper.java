@@ -1,12 +1,12 @@
 package org.mpjhpc.fv;
 
-import java.util.function.DoubleUnaryOperator;
-
 /**
  * One block's time integration, the hydro loop of the method: time step (CFL, global
  * minimum), then per Runge-Kutta stage: halo exchange started, interior fluxes while the
  * messages travel, halo finished, boundary strips, update. First order is one forward
  * Euler stage; second order is SSP-RK2 (Heun): U1 = U + dt L(U), U = (U + U1 + dt L(U1)) / 2.
+ * With {@code halo: overlapped} the time step's reduction travels while the first stage's
+ * residual is computed: L(U) does not depend on dt, only the update does.
  */
 final class Stepper {
     private final double gamma;
@@ -16,15 +16,41 @@ final class Stepper {
     private final double dy;
     private final FluxDivergence fluxes;
     private final HaloExchange halo;
-    private final DoubleUnaryOperator globalMin;
+    private final GlobalMin globalMin;
+    private final boolean overlap;
     private final Field u;
     private final Field stage;
     private final Field w;
     private final Field du;
     final PhaseTimes times = new PhaseTimes();
 
+    /** The time step's minimum over all compute ranks, begun and then ended. */
+    interface GlobalMin {
+        /** Starts the reduction of this rank's time step (it may complete at once). */
+        void begin(double local);
+
+        /** The minimum over all compute ranks. */
+        double end();
+
+        /** One rank alone: its own time step. */
+        static GlobalMin alone() {
+            double[] kept = new double[1];
+            return new GlobalMin() {
+                @Override
+                public void begin(double local) {
+                    kept[0] = local;
+                }
+
+                @Override
+                public double end() {
+                    return kept[0];
+                }
+            };
+        }
+    }
+
     /** @param globalMin the minimum of a value over all compute ranks (Allreduce MIN) */
-    Stepper(FvConfig config, Field u, HaloExchange halo, DoubleUnaryOperator globalMin) {
+    Stepper(FvConfig config, Field u, HaloExchange halo, GlobalMin globalMin) {
         this.gamma = config.gamma();
         this.cfl = config.cfl();
         this.stages = config.order() == 1 ? 1 : 2;
@@ -33,6 +59,7 @@ final class Stepper {
         this.fluxes = config.scheme();
         this.halo = halo;
         this.globalMin = globalMin;
+        this.overlap = config.overlapped();
         this.u = u;
         this.stage = u.like();
         this.w = u.like();
@@ -45,10 +72,18 @@ final class Stepper {
         Eos.primitives(gamma, u, w, 0, u.nx, 0, u.ny);
         double local = TimeStep.cfl(gamma, cfl, w, dx, dy);
         long t1 = System.nanoTime();
-        double dt = Math.min(globalMin.applyAsDouble(local), tEnd - t);
+        globalMin.begin(local);
         times.add(PhaseTimes.TIMESTEP, t1 - t0);
         times.add(PhaseTimes.REDUCE, System.nanoTime() - t1);
-        residual(u);
+        if (overlap) {
+            residual(u); // while the time step's messages travel
+        }
+        long t2 = System.nanoTime();
+        double dt = Math.min(globalMin.end(), tEnd - t);
+        times.add(PhaseTimes.REDUCE, System.nanoTime() - t2);
+        if (!overlap) {
+            residual(u);
+        }
         combine(stage, u, null, dt);
         if (stages == 2) {
             residual(stage);

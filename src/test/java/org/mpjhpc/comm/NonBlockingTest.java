@@ -13,6 +13,29 @@ class NonBlockingTest {
     private static final Tag TAG = () -> TagRange.COMM.code(Thread.State.NEW);
 
     @Test
+    void theNonblockingMinimumIsTheAllreduceMinimumBitForBit() throws Exception {
+        SplittableRandom rnd = new SplittableRandom(8);
+        for (int round = 0; round < 30; round++) {
+            int size = 1 + rnd.nextInt(5);
+            int width = 1 + rnd.nextInt(3);
+            double[][] values = new double[size][];
+            for (int r = 0; r < size; r++) {
+                values[r] = rnd.doubles(width, -1, 1).toArray();
+            }
+            List<double[][]> got = ThreadComm.run(size, comm -> {
+                double[] blocking = comm.allReduce(values[comm.rank()], Comm.Op.MIN);
+                double[] first = NonBlocking.allMin(comm, values[comm.rank()], TAG).await();
+                double[] second = NonBlocking.allMin(comm, values[comm.rank()], TAG).await(); // the next step's
+                return new double[][] {blocking, first, second};
+            });
+            for (int r = 0; r < size; r++) {
+                assertArrayEquals(got.get(0)[0], got.get(r)[1], "round " + round + " rank " + r);
+                assertArrayEquals(got.get(0)[0], got.get(r)[2], "round " + round + " rank " + r + ", again");
+            }
+        }
+    }
+
+    @Test
     void iscatterAndIgatherBehaveLikeScatterAndGather() throws Exception {
         SplittableRandom rnd = new SplittableRandom(21);
         for (int round = 0; round < 40; round++) {

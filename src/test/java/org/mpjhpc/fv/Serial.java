@@ -22,7 +22,8 @@ final class Serial {
             physical[s.ordinal()] = c.side(s);
             neighbours[s.ordinal()] = c.side(s) == Boundary.PERIODIC ? HaloExchange.SELF : HaloExchange.NONE;
         }
-        Stepper stepper = new Stepper(c, u, new HaloExchange(u, neighbours, physical, null, FvConfig.Halo.BLOCKING), x -> x);
+        Stepper stepper = new Stepper(c, u, new HaloExchange(u, neighbours, physical, null, FvConfig.Halo.BLOCKING),
+                Stepper.GlobalMin.alone());
         double t = 0;
         while (t < tEnd) {
             t += stepper.step(t, tEnd);
