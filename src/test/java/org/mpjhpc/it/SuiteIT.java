@@ -43,6 +43,10 @@ class SuiteIT {
         assertTrue(summary.contains("Machine: " + Runtime.getRuntime().availableProcessors() + " cores"), summary);
         assertTrue(summary.contains("anchor, cat of the same file") && summary.contains("anchor, tr | sort"), summary);
         assertEquals(1, fvChecksums(out.resolve("fv.csv")).size(), "Java and C computed the same field");
+        assertTrue(summary.contains("## MapReduce") && summary.contains("Dedicated `wordcount` against the mapreduce"),
+                "the MapReduce section in\n" + summary);
+        assertTrue(summary.contains("## MPI micro-benchmarks") && summary.contains("| multicore |")
+                && summary.contains("| openmpi |"), "the micro-benchmarks in\n" + summary);
         for (String row : List.of("| farm (mpjrun) |", "| fv (mpjrun) |", "| stats (mpjrun) |",
                 "| mpi4py hello (mpirun -np 3) |", "| C hello (mpirun -np 3) |", "| main -> init |")) {
             assertTrue(summary.contains(row), "start-up row " + row + " in\n" + summary);
