@@ -32,10 +32,8 @@ final class CountTask implements Counts {
                 bulk ? (b, from, to) -> mapper.mapLines(b, from, to, this) : null, r -> mapper.map(r, this));
         int[] sizes = new int[partitions];
         int[] owner = new int[table.size()];
-        byte[] scratch = new byte[64];
         for (int e = 0; e < table.size(); e++) {
-            scratch = encodedKey(e, scratch);
-            owner[e] = Partitions.of(scratch, 4 + table.keyLength(e), partitions);
+            owner[e] = Partitions.ofHash(table.hash(e), partitions); // the table hashed the key's bytes already
             sizes[owner[e]] += 4 + table.keyLength(e) + 8;
         }
         ByteBuffer[] parts = new ByteBuffer[partitions];
@@ -56,15 +54,6 @@ final class CountTask implements Counts {
             bytes[p] = parts[p].array();
         }
         return new MapOutput(bytes, records, added, table.size(), chunk.bytes(), partPairs);
-    }
-
-    /** Entry e's key as the STRING codec writes it (its length, then its bytes), in {@code into} or a larger copy. */
-    private byte[] encodedKey(int e, byte[] into) {
-        int len = table.keyLength(e);
-        byte[] out = into.length >= 4 + len ? into : new byte[2 * (4 + len)];
-        ByteBuffer.wrap(out).putInt(len);
-        table.copyKey(e, out, 4);
-        return out;
     }
 
     @Override

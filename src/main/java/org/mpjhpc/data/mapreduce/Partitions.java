@@ -11,6 +11,15 @@ final class Partitions {
         for (int i = 0; i < n; i++) {
             h = 31 * h + bytes[i];
         }
+        return ofHash(h, partitions);
+    }
+
+    /**
+     * The partition of a key by a hash of its bytes already taken (a counting task's table
+     * has one for every key); any hash of the bytes will do, as long as a job uses one.
+     */
+    static int ofHash(int hash, int partitions) {
+        int h = hash;
         h ^= h >>> 16; // spread the low bits, which floorMod keeps
         h *= 0x45d9f3b;
         h ^= h >>> 16;
