@@ -1,7 +1,5 @@
 package org.mpjhpc.kernels;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.Locale;
 import org.mpjhpc.comm.Comm;
@@ -30,7 +28,7 @@ final class Micro {
         o.phase("measure");
         double[] bad = comm.reduce(new double[] {intact ? 0 : 1}, Comm.Op.SUM, 0);
         if (comm.rank() == 0) {
-            write(Path.of(outDir, "micro.csv"), csv.toString());
+            AtomicWrite.text(Path.of(outDir, "micro.csv"), csv.toString());
             o.figures.put("csv", Path.of(outDir, "micro.csv").toString());
             o.check(bad[0] == 0, "every message arrived whole, sizes 1 to " + c.n() + " bytes");
         }
@@ -143,13 +141,5 @@ final class Micro {
 
     private static void row(StringBuilder csv, String test, int size, double value, String unit) {
         csv.append(String.format(Locale.ROOT, "%s,%d,%.4f,%s%n", test, size, value, unit));
-    }
-
-    private static void write(Path file, String text) {
-        try {
-            AtomicWrite.text(file, text);
-        } catch (UncheckedIOException e) {
-            throw new UncheckedIOException(new IOException("cannot write " + file, e));
-        }
     }
 }

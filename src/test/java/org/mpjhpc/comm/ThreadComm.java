@@ -237,6 +237,11 @@ public final class ThreadComm implements Comm {
 
     @Override
     public <T> T allReduce(T array, Op op) {
+        return fold(array, op, size() - 1);
+    }
+
+    /** The element-wise op over ranks 0..last's arrays (every rank, or a prefix for Scan). */
+    private <T> T fold(T array, Op op, int last) {
         world.slots[rank] = array;
         await();
         int n = Array.getLength(array);
@@ -244,7 +249,7 @@ public final class ThreadComm implements Comm {
         T result = (T) Array.newInstance(array.getClass().getComponentType(), n);
         for (int i = 0; i < n; i++) {
             double acc = Array.getDouble(world.slots[0], i);
-            for (int r = 1; r < size(); r++) {
+            for (int r = 1; r <= last; r++) {
                 double v = Array.getDouble(world.slots[r], i);
                 acc = switch (op) {
                     case SUM -> acc + v;
@@ -305,25 +310,7 @@ public final class ThreadComm implements Comm {
 
     @Override
     public <T> T scan(T array, Op op) {
-        world.slots[rank] = array;
-        await();
-        int n = Array.getLength(array);
-        @SuppressWarnings("unchecked")
-        T result = (T) Array.newInstance(array.getClass().getComponentType(), n);
-        for (int i = 0; i < n; i++) {
-            double acc = Array.getDouble(world.slots[0], i);
-            for (int r = 1; r <= rank; r++) {
-                double v = Array.getDouble(world.slots[r], i);
-                acc = switch (op) {
-                    case SUM -> acc + v;
-                    case MIN -> Math.min(acc, v);
-                    case MAX -> Math.max(acc, v);
-                };
-            }
-            store(result, i, acc);
-        }
-        await();
-        return result;
+        return fold(array, op, rank);
     }
 
     @Override
