@@ -45,6 +45,11 @@ class ShellTaskTest {
             return s.charAt(s.lastIndexOf(')') + 2) != 'Z';
         } catch (java.nio.file.NoSuchFileException e) {
             return false;
+        } catch (java.io.IOException e) {
+            if (String.valueOf(e.getMessage()).contains("No such process")) {
+                return false; // it exited while its stat file was being read (ESRCH)
+            }
+            throw e;
         }
     }
 
