@@ -38,7 +38,18 @@ public final class ByteTable {
 
     /** Adds {@code delta} to the key's count, inserting it if new; returns the key's index. */
     public int add(byte[] b, int off, int len, long delta) {
-        int h = hash(b, off, len);
+        return add(b, off, len, hash(b, off, len), delta);
+    }
+
+    /** Adds every key's count of {@code other} to this table (its hashes reused, not taken again). */
+    public void addAll(ByteTable other) {
+        for (int e = 0; e < other.size; e++) {
+            long key = other.entries[2 * e];
+            add(other.arena, (int) (key >>> 32), (int) key, other.hashes[e], other.entries[2 * e + 1]);
+        }
+    }
+
+    private int add(byte[] b, int off, int len, int h, long delta) {
         int mask = slots.length - 1;
         for (int s = h & mask; ; s = (s + 1) & mask) {
             long slot = slots[s];

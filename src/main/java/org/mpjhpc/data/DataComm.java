@@ -215,7 +215,10 @@ public final class DataComm {
             }
         }
         for (int w = 0; w < n; w++) {
-            int[] sizes = out.get(w).stream().mapToInt(b -> b.length).toArray();
+            int[] sizes = new int[out.get(w).size()];
+            for (int i = 0; i < sizes.length; i++) {
+                sizes[i] = out.get(w).get(i).length;
+            }
             if (sizes.length > 0) {
                 requests.add(workers.isend(sizes, sizes.length, w, DataTag.PIECES));
             }

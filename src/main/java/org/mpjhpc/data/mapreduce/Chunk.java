@@ -25,6 +25,21 @@ record Chunk(int id, int file, long from, long to, long firstLine) {
     }
 
     /**
+     * The chunk size the plan uses for {@code total} input bytes: at most {@code most} (the
+     * job's {@code chunk_mb}), with as many chunks as that needs rounded up to a multiple of
+     * {@code workers}, all about equal. A tail chunk left over (7 chunks of 16 MB for 2
+     * workers) would keep one worker mapping while the other waits for the shuffle.
+     */
+    static long evenSize(long total, long most, int workers) {
+        if (total <= 0) {
+            return most;
+        }
+        long chunks = (total + most - 1) / most;
+        chunks = (chunks + workers - 1) / workers * workers;
+        return Math.max(1, (total + chunks - 1) / chunks);
+    }
+
+    /**
      * Cuts every input into chunks of about {@code size} bytes at line starts; with
      * {@code countLines}, reads the inputs once to number each chunk's first line.
      */

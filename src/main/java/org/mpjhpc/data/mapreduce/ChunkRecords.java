@@ -1,5 +1,8 @@
 package org.mpjhpc.data.mapreduce;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -11,6 +14,9 @@ import org.mpjhpc.mapreduce.InputRecord;
 /** A chunk's lines as records, one object refilled for each line (its text decoded only when asked). */
 final class ChunkRecords {
     private static final int READ_BYTES = 1 << 20;
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final long NEWLINES = 0x0a0a0a0a0a0a0a0aL;
+    private static final long LOW7 = 0x7f7f7f7f7f7f7f7fL;
 
     private ChunkRecords() {
     }
@@ -37,20 +43,41 @@ final class ChunkRecords {
      * then to {@code each} one by one; returns how many lines there were.
      */
     static long read(Chunk chunk, String path, char delimiter, Block block, Each each) throws Exception {
-        LineRecord record = new LineRecord(path, delimiter, chunk.firstLine());
-        long[] records = {0};
-        boolean[] bulk = {block != null};
+        Buffers buffers = new Buffers(new LineRecord(path, delimiter, chunk.firstLine()), block, each);
         try (FileChannel file = FileChannel.open(Path.of(path), StandardOpenOption.READ)) {
-            LineChunks.read(file, chunk.from(), chunk.to(), READ_BYTES, (buf, n, done) -> {
-                TaskRun.beat();
-                if (bulk[0] && (bulk[0] = lines(block, buf, n))) {
-                    records[0] += count(buf, n);
-                } else {
-                    records[0] += eachLine(record, buf, n, each);
-                }
-            });
+            LineChunks.read(file, chunk.from(), chunk.to(), READ_BYTES, buffers);
         }
-        return records[0];
+        return buffers.records;
+    }
+
+    /**
+     * What is done with each read buffer. A class, not a lambda: under MPJ's multicore device
+     * every rank spins its own class for each lambda, and the JIT's work for it competes
+     * with the ranks for the cores.
+     */
+    private static final class Buffers implements LineChunks.Consumer {
+        private final LineRecord record;
+        private final Block block;
+        private final Each each;
+        private boolean bulk;
+        long records;
+
+        Buffers(LineRecord record, Block block, Each each) {
+            this.record = record;
+            this.block = block;
+            this.each = each;
+            this.bulk = block != null;
+        }
+
+        @Override
+        public void accept(byte[] buf, int n, long done) {
+            TaskRun.beat();
+            if (bulk && (bulk = lines(block, buf, n))) {
+                records += count(buf, n);
+            } else {
+                records += eachLine(record, buf, n, each);
+            }
+        }
     }
 
     private static boolean lines(Block block, byte[] buf, int n) {
@@ -64,9 +91,15 @@ final class ChunkRecords {
     }
 
     /** The lines in {@code buf[0, n)}: its newlines, and one more if it does not end with one. */
-    private static int count(byte[] buf, int n) {
+    static int count(byte[] buf, int n) {
         int lines = 0;
-        for (int i = 0; i < n; i++) {
+        int i = 0;
+        for (; i + 8 <= n; i += 8) { // eight bytes at a time: a byte-wise loop was 5 % of a word count's map
+            long x = (long) LONGS.get(buf, i) ^ NEWLINES;
+            long y = (x & LOW7) + LOW7; // exact per byte: high bit set unless the byte is 0
+            lines += Long.bitCount(~(y | x | LOW7));
+        }
+        for (; i < n; i++) {
             lines += buf[i] == '\n' ? 1 : 0;
         }
         return n > 0 && buf[n - 1] != '\n' ? lines + 1 : lines;

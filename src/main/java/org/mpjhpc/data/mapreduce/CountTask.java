@@ -6,30 +6,33 @@ import java.util.Set;
 import org.mpjhpc.data.ByteTable;
 import org.mpjhpc.mapreduce.CountingMapper;
 import org.mpjhpc.mapreduce.Counts;
+import org.mpjhpc.mapreduce.InputRecord;
 
 /**
  * One map task of a {@link CountingMapper}: counts summed in a table of bytes (no object per
- * pair), then written as the STRING and LONG codecs write them, split into partitions the
- * way {@link MapTask} splits its pairs. Pure: no MPI.
+ * pair), kept as the task's output; {@link #encode} writes a table as the STRING and LONG
+ * codecs write them, split into partitions. Pure: no MPI.
  */
-final class CountTask implements Counts {
+final class CountTask implements Counts, ChunkRecords.Block, ChunkRecords.Each {
     private final CountingMapper mapper;
     private final Set<String> keys;
-    private final int partitions;
     private final ByteTable table = new ByteTable();
     private long added;
 
     /** @param keys the {@code keys} filter (key text), or null for all */
-    CountTask(CountingMapper mapper, Set<String> keys, int partitions) {
+    CountTask(CountingMapper mapper, Set<String> keys) {
         this.mapper = mapper;
         this.keys = keys;
-        this.partitions = partitions;
     }
 
     MapOutput run(Chunk chunk, String path, char delimiter) throws Exception {
         boolean bulk = delimiter == 0 && chunk.firstLine() < 0; // plain lines, no numbers wanted
-        long records = ChunkRecords.read(chunk, path, delimiter,
-                bulk ? (b, from, to) -> mapper.mapLines(b, from, to, this) : null, r -> mapper.map(r, this));
+        long records = ChunkRecords.read(chunk, path, delimiter, bulk ? this : null, this);
+        return MapOutput.counted(table, records, added, chunk.bytes());
+    }
+
+    /** A table's counts as one run of (key, count) pairs per partition, partitioned by the hash the table holds. */
+    static MapOutput encode(ByteTable table, int partitions, long records, long emitted, long bytes) {
         int[] sizes = new int[partitions];
         int[] owner = new int[table.size()];
         for (int e = 0; e < table.size(); e++) {
@@ -49,11 +52,22 @@ final class CountTask implements Counts {
             b.putLong(table.count(e));
             partPairs[owner[e]]++;
         }
-        byte[][] bytes = new byte[partitions][];
+        byte[][] out = new byte[partitions][];
         for (int p = 0; p < partitions; p++) {
-            bytes[p] = parts[p].array();
+            out[p] = parts[p].array();
         }
-        return new MapOutput(bytes, records, added, table.size(), chunk.bytes(), partPairs);
+        return new MapOutput(out, records, emitted, table.size(), bytes, partPairs);
+    }
+
+    /** Whole lines, if the mapper takes them (this class is its own callback: no lambda to spin per rank). */
+    @Override
+    public boolean lines(byte[] b, int from, int to) throws Exception {
+        return mapper.mapLines(b, from, to, this);
+    }
+
+    @Override
+    public void record(InputRecord record) throws Exception {
+        mapper.map(record, this);
     }
 
     @Override

@@ -26,6 +26,7 @@ final class MapReduceJson {
         counts.put("records", o.sum(Orders.Report::records));
         counts.put("emitted", o.sum(Orders.Report::emitted));
         counts.put("pairs", o.sum(Orders.Report::pairs));
+        counts.put("sent", o.sums().sent());
         counts.put("keys", o.partitions().stream().mapToLong(PartitionResult::keys).sum());
         maps(j.putArray("map_tasks"), c, o);
         partitions(j.putArray("partitions"), o);

@@ -23,8 +23,16 @@ final class MapReduceReport {
     private MapReduceReport() {
     }
 
-    /** What the phases left: every map task, the task that stopped the job (or null), every partition reduced. */
-    record Outcome(List<MapPhase.Task> tasks, MapPhase.Task fatal, List<PartitionResult> partitions) {
+    /**
+     * What the workers counted: the pairs they sent in the shuffle (fewer than the tasks made
+     * when they merged counting tasks' tables, which {@code merging} says) and, for a counting
+     * job, the sums of the counts the accepted tasks made, the workers sent and the reducers read.
+     */
+    record Sums(long sent, boolean merging, long countsMade, long countsSent, long countsRead) {
+    }
+
+    /** What the phases left: every map task, the task that stopped the job (or null), the sums, every partition reduced. */
+    record Outcome(List<MapPhase.Task> tasks, MapPhase.Task fatal, Sums sums, List<PartitionResult> partitions) {
         long sum(java.util.function.ToLongFunction<Orders.Report> f) {
             return tasks.stream().filter(t -> t.done != null).mapToLong(t -> f.applyAsLong(t.done)).sum();
         }
@@ -61,7 +69,7 @@ final class MapReduceReport {
     }
 
     /** Checks that every chunk was read once or reported skipped, and every pair reached a reducer. */
-    private static Verdict verify(MapReduceConfig c, Outcome o, long input) {
+    static Verdict verify(MapReduceConfig c, Outcome o, long input) {
         Verdict v = new Verdict();
         long done = o.tasks().stream().filter(t -> t.status == MapPhase.Status.DONE).count();
         long failed = o.skipped().size();
@@ -76,9 +84,17 @@ final class MapReduceReport {
         if (o.fatal() != null) {
             return v;
         }
-        long shuffled = o.sum(Orders.Report::pairs);
+        long made = o.sum(Orders.Report::pairs);
         long received = o.partitions().stream().mapToLong(PartitionResult::received).sum();
-        v.check(shuffled == received, "pairs: " + shuffled + " out of the maps, " + received + " into the reducers");
+        // Merging joins pairs of one key: fewer, never more, and none only when there were none.
+        Sums s = o.sums();
+        boolean sentAll = s.merging() ? s.sent() <= made && (s.sent() > 0) == (made > 0) : s.sent() == made;
+        v.check(sentAll && s.sent() == received, "pairs: " + made + " out of the maps, "
+                + (s.merging() ? s.sent() + " after merging on their workers, " : "") + received + " into the reducers");
+        if (s.merging() && o.partitions().stream().allMatch(PartitionResult::ok)) { // a failed partition read nothing
+            v.check(s.countsMade() == s.countsSent() && s.countsSent() == s.countsRead(), "counts: " + s.countsMade()
+                    + " made by the maps, " + s.countsSent() + " sent, " + s.countsRead() + " read by the reducers");
+        }
         long read = o.partitions().stream().filter(PartitionResult::ok).mapToLong(PartitionResult::pairsRead).sum();
         long readable = o.partitions().stream().filter(PartitionResult::ok).mapToLong(PartitionResult::received).sum();
         v.check(read == readable, "reducers read " + read + " of the " + readable + " pairs they received");

@@ -66,7 +66,8 @@ final class Pieces {
                 ByteBuffer b = ByteBuffer.wrap(piece);
                 while (b.hasRemaining()) {
                     int p = b.getInt();
-                    pairs.merge(p, b.getLong(), Long::sum);
+                    long n = b.getLong();
+                    pairs.put(p, pairs.getOrDefault(p, 0L) + n);
                     int len = b.getInt();
                     segments.get(p).add(new Segment(piece, b.position(), b.position() + len));
                     b.position(b.position() + len);

@@ -25,21 +25,78 @@ final class ReduceTask<K, V> {
     private final Reducer<K, V> reducer;
     /** The reducer when it is one associative merge: values are merged as they arrive, not listed. */
     private final AssociativeReducer<K, V> merge;
+    /** A counting job's partition: text keys' counts, summed here as on the map side. */
+    private final boolean counts;
+
+    ReduceTask(KeyCodec<K> keyCodec, KeyCodec<V> valueCodec, Reducer<K, V> reducer) {
+        this(keyCodec, valueCodec, reducer, false);
+    }
 
     @SuppressWarnings("unchecked")
-    ReduceTask(KeyCodec<K> keyCodec, KeyCodec<V> valueCodec, Reducer<K, V> reducer) {
+    ReduceTask(KeyCodec<K> keyCodec, KeyCodec<V> valueCodec, Reducer<K, V> reducer, boolean counts) {
         this.keyCodec = keyCodec;
         this.valueCodec = valueCodec;
         this.reducer = reducer;
         this.merge = reducer instanceof AssociativeReducer<?, ?> a ? (AssociativeReducer<K, V>) a : null;
+        this.counts = counts;
     }
 
-    /** What a reduce task did: the keys written, the pairs read, and the largest numeric outputs. */
-    record Result(long keys, long pairs, List<TopK.Entry> top) {
+    /**
+     * What a reduce task did: the keys written, the pairs read, the sum of the counts read
+     * (a counting job's; 0 for others), and the largest numeric outputs.
+     */
+    record Result(long keys, long pairs, long counts, List<TopK.Entry> top) {
     }
 
     Result run(List<Segment> segments, OutputStream out, int top) throws Exception {
+        if (counts) {
+            return counted(segments, out, top);
+        }
         return merge != null ? merged(segments, out, top) : grouped(segments, out, top);
+    }
+
+    /**
+     * A counting job's partition (STRING keys, LONG counts): every key's counts summed in a
+     * {@link ByteTable} straight from the shuffled bytes, as the map side sums them (no value
+     * made per pair; code the map phase has compiled), each key decoded once, and its total
+     * handed to the reducer.
+     */
+    @SuppressWarnings("unchecked")
+    private Result counted(List<Segment> segments, OutputStream out, int top) throws Exception {
+        ByteTable sums = new ByteTable();
+        long pairs = 0;
+        long counts = 0;
+        for (Segment segment : segments) {
+            TaskRun.beat();
+            ByteIn in = segment.reader();
+            while (in.hasRemaining()) {
+                int length = in.readInt();
+                int at = in.position();
+                in.skipBytes(length);
+                long n = in.readLong();
+                sums.add(segment.bytes(), at, length, n);
+                counts += n;
+                pairs++;
+            }
+        }
+        Total[] totals = new Total[sums.size()];
+        for (int e = 0; e < totals.length; e++) {
+            totals[e] = new Total(sums.key(e), sums.count(e));
+        }
+        Arrays.sort(totals);
+        Output o = new Output(out, top);
+        for (Total t : totals) {
+            o.write(t.key, reducer.reduce((K) t.key, List.of((V) Long.valueOf(t.count))));
+        }
+        return new Result(o.keys, pairs, counts, o.best.entries());
+    }
+
+    /** A counting key and its total, in the keys' natural order. */
+    private record Total(String key, long count) implements Comparable<Total> {
+        @Override
+        public int compareTo(Total other) {
+            return key.compareTo(other.key);
+        }
     }
 
     /**
@@ -82,7 +139,7 @@ final class ReduceTask<K, V> {
         for (K k : sorted(byKey.keySet())) {
             o.write(k, reducer.reduce(k, List.of(byKey.get(k))));
         }
-        return new Result(o.keys, pairs, o.best.entries());
+        return new Result(o.keys, pairs, 0, o.best.entries());
     }
 
     /**
@@ -109,7 +166,7 @@ final class ReduceTask<K, V> {
             }
             o.write(key, reducer.reduce(key, values));
         }
-        return new Result(o.keys, index.pairs(), o.best.entries());
+        return new Result(o.keys, index.pairs(), 0, o.best.entries());
     }
 
     /** The part file's lines, counted, and the largest numeric outputs. */

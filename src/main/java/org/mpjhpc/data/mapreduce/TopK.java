@@ -12,9 +12,9 @@ final class TopK {
     }
 
     /** Best first: larger value, then smaller key. Written out: a composed comparator cost a reduce task tens of ms before the JIT. */
-    static final Comparator<Entry> BEST = TopK::compare;
+    static final Comparator<Entry> BEST = new Order(false);
     private final int k;
-    private final PriorityQueue<Entry> worstFirst = new PriorityQueue<>((a, b) -> compare(b, a));
+    private final PriorityQueue<Entry> worstFirst = new PriorityQueue<>(new Order(true));
 
     TopK(int k) {
         this.k = k;
@@ -30,6 +30,14 @@ final class TopK {
         worstFirst.add(new Entry(key, value));
         if (worstFirst.size() > k) {
             worstFirst.poll();
+        }
+    }
+
+    /** Best first, or worst first (classes, not lambdas: see {@code ChunkRecords.Buffers}). */
+    private record Order(boolean worstFirst) implements Comparator<Entry> {
+        @Override
+        public int compare(Entry a, Entry b) {
+            return worstFirst ? TopK.compare(b, a) : TopK.compare(a, b);
         }
     }
 

@@ -23,6 +23,11 @@ final class UserMapper {
         return mapper instanceof Mapper<?, ?> m ? m.lineNumbers() : ((CountingMapper) mapper).lineNumbers();
     }
 
+    /** A counting mapper: each worker merges its tasks' tables before the shuffle. */
+    boolean counting() {
+        return mapper instanceof CountingMapper;
+    }
+
     void setup(TaskContext context) throws Exception {
         if (mapper instanceof Mapper<?, ?> m) {
             m.setup(context);
@@ -44,6 +49,6 @@ final class UserMapper {
         if (mapper instanceof Mapper m) {
             return new MapTask(m, combiner, keys, partitions).run(chunk, path, delimiter);
         }
-        return new CountTask((CountingMapper) mapper, keys, partitions).run(chunk, path, delimiter);
+        return new CountTask((CountingMapper) mapper, keys).run(chunk, path, delimiter);
     }
 }

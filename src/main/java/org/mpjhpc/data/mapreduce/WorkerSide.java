@@ -1,6 +1,7 @@
 package org.mpjhpc.data.mapreduce;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -9,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.Callable;
 import org.mpjhpc.data.DataComm;
 import org.mpjhpc.data.Progress;
 import org.mpjhpc.log.Log;
@@ -27,10 +29,14 @@ import org.mpjhpc.output.AtomicWrite;
 final class WorkerSide {
     private final DataComm comm;
     private final MapReduceConfig config;
-    private final Map<Integer, MapOutput> outputs = new TreeMap<>();
+    private final WorkerOutputs outputs = new WorkerOutputs();
     private final Set<String> keys;
-    /** Pairs the shuffle brought here, by partition (as the map tasks counted them). */
+    /** Pairs the shuffle brought here, by partition (as the senders counted them). */
     private final Map<Integer, Long> received = new TreeMap<>();
+    /** Pairs this worker sent in the shuffle, after merging its counting tasks' tables. */
+    long sent;
+    /** A counting job's sums of counts: made by the accepted tasks, sent after merging, read by the reducers. */
+    final long[] counts = new long[3];
     final double[] seconds = new double[MapReduceJob.Phase.values().length];
 
     WorkerSide(DataComm comm, MapReduceConfig config) {
@@ -50,7 +56,7 @@ final class WorkerSide {
                 for (int id : order.accepted()) {
                     accepted.add(id);
                 }
-                outputs.keySet().retainAll(accepted);
+                outputs.retain(accepted);
                 seconds[MapReduceJob.Phase.MAP.ordinal()] = (System.nanoTime() - start) / 1e9;
                 return order.proceed();
             }
@@ -62,12 +68,8 @@ final class WorkerSide {
     private Orders.Report runMap(Chunk chunk, int attempt) {
         long t0 = System.nanoTime();
         TaskContext ctx = context(chunk.id(), attempt);
-        TaskRun.Outcome<MapOutput> out = TaskRun.run("map-" + chunk.id(), () -> {
-            UserMapper mapper = new UserMapper(config.mapper());
-            mapper.setup(ctx);
-            return mapper.map(chunk, config.inputs().get(chunk.file()), config.csv() ? config.delimiter() : 0,
-                    combiner(), keys, config.reducers());
-        }, config.taskTimeoutMs());
+        TaskRun.Outcome<MapOutput> out = TaskRun.run("map-" + chunk.id(), new MapAttempt(chunk, ctx),
+                config.taskTimeoutMs());
         long nanos = System.nanoTime() - t0;
         if (!out.ok()) {
             return new Orders.Report(Orders.ReportKind.FAILED, chunk.id(), attempt, 0, 0, 0, 0, nanos, out.error());
@@ -90,11 +92,15 @@ final class WorkerSide {
     Map<Integer, List<Segment>> shuffle() {
         long start = System.nanoTime();
         int workers = comm.workers();
+        List<MapOutput> sending = outputs.forShuffle(config.reducers());
+        sent = WorkerOutputs.pairs(sending);
+        counts[0] = outputs.countsMade;
+        counts[1] = outputs.countsSent;
         List<List<byte[]>> out = new ArrayList<>();
         for (int w = 0; w < workers; w++) {
-            out.add(Pieces.pack(outputs.values(), w, workers, config.reducers(), Pieces.PIECE));
+            out.add(Pieces.pack(sending, w, workers, config.reducers(), Pieces.PIECE));
         }
-        outputs.clear(); // packed: the map outputs need not be held twice
+        sending = null; // packed: the map outputs need not be held twice
         List<List<byte[]>> in = comm.exchangePieces(out);
         Map<Integer, List<Segment>> segments = new TreeMap<>();
         for (int p = comm.worker(); p < config.reducers(); p += workers) {
@@ -126,26 +132,11 @@ final class WorkerSide {
         Path file = Path.of(config.output(), String.format(Locale.ROOT, "part-%05d.tsv", p));
         List<String> errors = new ArrayList<>();
         for (int attempt = 1; attempt <= config.maxAttempts(); attempt++) {
-            TaskContext ctx = context(p, attempt);
-            ReduceTask.Result[] result = new ReduceTask.Result[1];
-            TaskRun.Outcome<ReduceTask.Result> out = TaskRun.run("reduce-" + p, () -> {
-                Reducer reducer = UserClasses.make(config.reducer(), Reducer.class);
-                reducer.setup(ctx);
-                KeyCodec[] codecs = new UserMapper(config.mapper()).codecs();
-                ReduceTask task = new ReduceTask(codecs[0], codecs[1], reducer);
-                AtomicWrite.stream(file, o -> {
-                    try {
-                        result[0] = task.run(segments, o, config.top());
-                    } catch (IOException | RuntimeException x) {
-                        throw x;
-                    } catch (Exception x) {
-                        throw new IOException(x.toString(), x);
-                    }
-                });
-                return result[0];
-            }, config.taskTimeoutMs());
+            TaskRun.Outcome<ReduceTask.Result> out = TaskRun.run("reduce-" + p,
+                    new ReduceAttempt(file, segments, context(p, attempt)), config.taskTimeoutMs());
             if (out.ok()) {
                 ReduceTask.Result r = out.value();
+                counts[2] += r.counts();
                 Log.debug("reduce task " + p + " done on worker " + comm.worker() + " (attempt " + attempt + ", "
                         + r.keys() + " keys)");
                 return new PartitionResult(p, comm.worker(), true, attempt, r.keys(), r.pairs(), received.get(p), errors,
@@ -157,6 +148,67 @@ final class WorkerSide {
         }
         return new PartitionResult(p, comm.worker(), false, config.maxAttempts(), 0, 0, received.get(p), errors,
                 List.of());
+    }
+
+    /**
+     * One map attempt, run by {@link TaskRun}. Attempts are classes, not lambdas: under MPJ's
+     * multicore device every rank spins its own class for each lambda, and the JIT's work
+     * for them competes with the ranks for the cores.
+     */
+    private final class MapAttempt implements Callable<MapOutput> {
+        private final Chunk chunk;
+        private final TaskContext context;
+
+        MapAttempt(Chunk chunk, TaskContext context) {
+            this.chunk = chunk;
+            this.context = context;
+        }
+
+        @Override
+        public MapOutput call() throws Exception {
+            UserMapper mapper = new UserMapper(config.mapper());
+            mapper.setup(context);
+            return mapper.map(chunk, config.inputs().get(chunk.file()), config.csv() ? config.delimiter() : 0,
+                    combiner(), keys, config.reducers());
+        }
+    }
+
+    /** One reduce attempt: the partition's part file written whole by {@link AtomicWrite}, or not at all. */
+    private final class ReduceAttempt implements Callable<ReduceTask.Result>, AtomicWrite.Body {
+        private final Path file;
+        private final List<Segment> segments;
+        private final TaskContext context;
+        private ReduceTask<?, ?> task;
+        private ReduceTask.Result result;
+
+        ReduceAttempt(Path file, List<Segment> segments, TaskContext context) {
+            this.file = file;
+            this.segments = segments;
+            this.context = context;
+        }
+
+        @Override
+        @SuppressWarnings({"unchecked", "rawtypes"})
+        public ReduceTask.Result call() throws Exception {
+            Reducer reducer = UserClasses.make(config.reducer(), Reducer.class);
+            reducer.setup(context);
+            UserMapper mapper = new UserMapper(config.mapper());
+            KeyCodec[] codecs = mapper.codecs();
+            task = new ReduceTask(codecs[0], codecs[1], reducer, mapper.counting());
+            AtomicWrite.stream(file, this);
+            return result;
+        }
+
+        @Override
+        public void write(OutputStream out) throws IOException {
+            try {
+                result = task.run(segments, out, config.top());
+            } catch (IOException | RuntimeException x) {
+                throw x;
+            } catch (Exception x) {
+                throw new IOException(x.toString(), x);
+            }
+        }
     }
 
     private TaskContext context(int task, int attempt) {

@@ -63,6 +63,45 @@ class ChunkTest {
         assertEquals(0, Chunk.plan(List.of(Files.writeString(dir.resolve("empty"), "").toString()), 10, true).size());
     }
 
+    @Test
+    void evenChunksAreAtMostTheSizeAskedAndComeInMultiplesOfTheWorkers() {
+        SplittableRandom rnd = new SplittableRandom(5);
+        for (int round = 0; round < 2000; round++) {
+            long total = 1 + rnd.nextLong(round % 2 == 0 ? 1L << 40 : 5000);
+            long most = 1 + rnd.nextLong(total + 10);
+            int workers = 1 + rnd.nextInt(16);
+            long size = Chunk.evenSize(total, most, workers);
+            long chunks = (total + size - 1) / size;
+            assertTrue(size >= 1 && size <= most, round + ": size " + size + " of at most " + most);
+            long fewest = (total + most - 1) / most;
+            assertTrue(chunks >= fewest && chunks < fewest + 2L * workers, round + ": " + chunks + " chunks");
+            double most2 = (double) (fewest + workers) * (fewest + workers);
+            if (total >= most2) { // each chunk then at least as many bytes as chunks: the rounding is exact
+                assertEquals(0, chunks % workers, round + ": " + chunks + " chunks for " + workers + " workers");
+            }
+        }
+        assertEquals(108827407L / 8 + 1, Chunk.evenSize(108827407L, 16 << 20, 2), "7 chunks of 16 MB become 8");
+    }
+
+    @Test
+    void newlinesCountedEightBytesAtATimeAreCountedExactly() {
+        SplittableRandom rnd = new SplittableRandom(3);
+        byte[] tricky = {'\n', 0, 0x0b, 0x09, (byte) 0x8a, (byte) 0xff, 0x7f, 0x0a};
+        for (int round = 0; round < 500; round++) {
+            byte[] b = new byte[rnd.nextInt(100)];
+            for (int i = 0; i < b.length; i++) {
+                b[i] = rnd.nextBoolean() ? tricky[rnd.nextInt(tricky.length)] : (byte) rnd.nextInt(256);
+            }
+            int n = b.length == 0 ? 0 : rnd.nextInt(b.length + 1);
+            int expected = 0;
+            for (int i = 0; i < n; i++) {
+                expected += b[i] == '\n' ? 1 : 0;
+            }
+            expected += n > 0 && b[n - 1] != '\n' ? 1 : 0;
+            assertEquals(expected, ChunkRecords.count(b, n), "round " + round);
+        }
+    }
+
     /** Lines of random length (some longer than a chunk), some empty, with or without a last newline. */
     static byte[] text(SplittableRandom rnd) {
         StringBuilder s = new StringBuilder();

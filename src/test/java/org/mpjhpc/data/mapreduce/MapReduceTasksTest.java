@@ -190,6 +190,64 @@ class MapReduceTasksTest {
         }
     }
 
+    @Test
+    void aWorkersMergedCountingTablesReduceToWhatEveryTasksTableDoes() throws Exception {
+        SplittableRandom rnd = new SplittableRandom(23);
+        for (int round = 0; round < 30; round++) {
+            Path file = Files.write(dir.resolve("m" + round), ChunkTest.text(rnd));
+            long size = 1 + rnd.nextInt(300);
+            int partitions = 1 + rnd.nextInt(4);
+            int workers = 1 + rnd.nextInt(3);
+            List<WorkerOutputs> held = new ArrayList<>();
+            for (int w = 0; w < workers; w++) {
+                held.add(new WorkerOutputs());
+            }
+            long made = 0;
+            Set<Integer> accepted = new java.util.HashSet<>();
+            UserMapper m = new UserMapper(new WordCount());
+            for (Chunk c : Chunk.plan(List.of(file.toString()), size, false)) {
+                MapOutput out = m.map(c, file.toString(), (char) 0, null, null, partitions);
+                made += out.pairs();
+                held.get(rnd.nextInt(workers)).put(c.id(), out);
+                accepted.add(c.id());
+            }
+            List<List<Segment>> byPartition = new ArrayList<>();
+            for (int p = 0; p < partitions; p++) {
+                byPartition.add(new ArrayList<>());
+            }
+            long sent = 0;
+            for (WorkerOutputs h : held) {
+                h.retain(accepted);
+                List<MapOutput> shuffled = h.forShuffle(partitions);
+                assertTrue(shuffled.size() <= 1, "one merged output per worker");
+                sent += WorkerOutputs.pairs(shuffled);
+                for (MapOutput o : shuffled) {
+                    for (int p = 0; p < partitions; p++) {
+                        byPartition.get(p).add(Segment.of(o.parts()[p]));
+                    }
+                }
+            }
+            assertTrue(sent <= made && (sent > 0) == (made > 0), "round " + round + ": " + sent + " of " + made);
+            assertEquals(run(new WordCount(), null, new WordCount.Sum(), file, size, partitions, null),
+                    reduceAll(byPartition, m, new WordCount.Sum()), "round " + round);
+        }
+    }
+
+    @Test
+    void aTaskTheMasterDidNotAcceptIsLeftOutOfTheMerge() throws Exception {
+        Path file = Files.writeString(dir.resolve("acc"), "a b\na\n");
+        UserMapper m = new UserMapper(new WordCount());
+        Chunk whole = Chunk.plan(List.of(file.toString()), 100, false).get(0);
+        WorkerOutputs held = new WorkerOutputs();
+        held.put(0, m.map(whole, file.toString(), (char) 0, null, null, 1));
+        held.put(1, m.map(whole, file.toString(), (char) 0, null, null, 1)); // ran again elsewhere, counted there
+        held.retain(Set.of(0));
+        ByteArrayOutputStream o = new ByteArrayOutputStream();
+        new ReduceTask<>(org.mpjhpc.mapreduce.KeyCodec.STRING, org.mpjhpc.mapreduce.KeyCodec.LONG, new WordCount.Sum())
+                .run(List.of(Segment.of(held.forShuffle(1).get(0).parts()[0])), o, 3);
+        assertEquals("a\t2\nb\t1\n", o.toString(StandardCharsets.UTF_8));
+    }
+
     /** Maps every chunk, reduces every partition, and returns the part files end to end. */
     @SuppressWarnings({"unchecked", "rawtypes"})
     private static String run(Object mapper, org.mpjhpc.mapreduce.Combiner combiner, org.mpjhpc.mapreduce.Reducer reducer,
@@ -200,16 +258,23 @@ class MapReduceTasksTest {
             byPartition.add(new ArrayList<>());
         }
         for (Chunk c : Chunk.plan(List.of(file.toString()), size, m.lineNumbers())) {
-            MapOutput out = m.map(c, file.toString(), (char) 0, combiner, keys, partitions);
+            MapOutput out = m.map(c, file.toString(), (char) 0, combiner, keys, partitions).encoded(partitions);
             for (int p = 0; p < partitions; p++) {
                 byPartition.get(p).add(Segment.of(out.parts()[p]));
             }
         }
+        return reduceAll(byPartition, m, reducer);
+    }
+
+    /** Reduces every partition's segments; returns the part files end to end. */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static String reduceAll(List<List<Segment>> byPartition, UserMapper m, org.mpjhpc.mapreduce.Reducer reducer)
+            throws Exception {
         StringBuilder all = new StringBuilder();
-        for (int p = 0; p < partitions; p++) {
+        for (List<Segment> segments : byPartition) {
             ByteArrayOutputStream o = new ByteArrayOutputStream();
             org.mpjhpc.mapreduce.KeyCodec[] codecs = m.codecs();
-            new ReduceTask(codecs[0], codecs[1], reducer).run(byPartition.get(p), o, 3);
+            new ReduceTask(codecs[0], codecs[1], reducer, m.counting()).run(segments, o, 3);
             all.append(o.toString(StandardCharsets.UTF_8));
         }
         return all.toString();
