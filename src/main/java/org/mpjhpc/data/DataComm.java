@@ -160,14 +160,21 @@ public final class DataComm {
             counts[w] = out.get(w).size();
         }
         int[] incoming = alltoall(counts);
+        int[] sent = new int[n];
         int[][] inSizes = sizes(out, incoming);
         List<List<byte[]>> in = new ArrayList<>();
         for (int w = 0; w < n; w++) {
             in.add(new ArrayList<>());
         }
+        int me = worker();
+        // A worker's own pieces stay where they are. Sent to itself through MPJ, each was copied
+        // into MPJ's buffer pool, which kept adding new zeroed direct regions: the 100 MB
+        // inverted index's exchange took 5.0-5.4 s with them, 2.3-2.6 s without.
+        in.set(me, out.get(me));
+        inSizes[me] = new int[0];
+        sent[me] = out.get(me).size();
         Comm.Pending[] receiving = new Comm.Pending[n];
         Comm.Pending[] sending = new Comm.Pending[n];
-        int[] sent = new int[n];
         Backoff backoff = new Backoff(1_000, 1_000_000);
         while (true) {
             boolean busy = false;

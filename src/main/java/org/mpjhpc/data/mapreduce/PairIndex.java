@@ -23,12 +23,22 @@ final class PairIndex {
     private int[] first = new int[256];
     private int[] last = new int[256];
     private int[] size = new int[256];
+    /** Each group's key hash: a probe compares it before the key's bytes, and a rehash reuses it. */
+    private int[] hashOf = new int[256];
     private int[] table = new int[512];
     private final List<Segment> segments;
+    /** The pairs' key hashes in order, when the caller has them (a map task took them to partition), else null. */
+    private final int[] keyHashes;
 
     /** Passes over every pair once (each codec finds where its value ends) and groups them. */
     PairIndex(List<Segment> segments, KeyCodec<?> keys, KeyCodec<?> values) throws IOException {
+        this(segments, keys, values, null);
+    }
+
+    /** As above, with each pair's {@link ByteTable#hash} of its key bytes already taken, in order. */
+    PairIndex(List<Segment> segments, KeyCodec<?> keys, KeyCodec<?> values, int[] keyHashes) throws IOException {
         this.segments = segments;
+        this.keyHashes = keyHashes;
         Arrays.fill(table, -1);
         for (int s = 0; s < segments.size(); s++) {
             TaskRun.beat();
@@ -95,9 +105,11 @@ final class PairIndex {
         valueAt[p] = v;
         valueEnd[p] = end;
         next[p] = -1;
-        int g = group(p);
+        byte[] b = segments.get(s).bytes();
+        int h = keyHashes != null ? keyHashes[p] : ByteTable.hash(b, k, v - k);
+        int g = group(b, k, v, h);
         if (g < 0) {
-            g = newGroup(p);
+            g = newGroup(p, h);
         } else {
             next[last[g]] = p;
             last[g] = p;
@@ -105,29 +117,32 @@ final class PairIndex {
         size[g]++;
     }
 
-    /** The group whose key has pair p's key bytes, or -1. */
-    private int group(int p) {
-        byte[] b = segments.get(segment[p]).bytes();
-        int h = ByteTable.hash(b, keyAt[p], valueAt[p] - keyAt[p]);
+    /** The group whose key is {@code b[k, v)} (hash h), or -1. */
+    private int group(byte[] b, int k, int v, int h) {
         for (int i = h & (table.length - 1); table[i] >= 0; i = (i + 1) & (table.length - 1)) {
-            int q = first[table[i]];
-            byte[] c = segments.get(segment[q]).bytes();
-            if (Arrays.equals(b, keyAt[p], valueAt[p], c, keyAt[q], valueAt[q])) {
-                return table[i];
+            int g = table[i];
+            if (hashOf[g] != h) {
+                continue;
+            }
+            int q = first[g];
+            if (Arrays.equals(b, k, v, segments.get(segment[q]).bytes(), keyAt[q], valueAt[q])) {
+                return g;
             }
         }
         return -1;
     }
 
-    private int newGroup(int p) {
+    private int newGroup(int p, int h) {
         if (groups == first.length) {
             first = Arrays.copyOf(first, groups * 2);
             last = Arrays.copyOf(last, groups * 2);
             size = Arrays.copyOf(size, groups * 2);
+            hashOf = Arrays.copyOf(hashOf, groups * 2);
         }
         int g = groups++;
         first[g] = p;
         last[g] = p;
+        hashOf[g] = h;
         if (groups * 2 > table.length) {
             rehash();
         } else {
@@ -145,9 +160,7 @@ final class PairIndex {
     }
 
     private void place(int g) {
-        int p = first[g];
-        byte[] b = segments.get(segment[p]).bytes();
-        int i = ByteTable.hash(b, keyAt[p], valueAt[p] - keyAt[p]) & (table.length - 1);
+        int i = hashOf[g] & (table.length - 1);
         while (table[i] >= 0) {
             i = (i + 1) & (table.length - 1);
         }

@@ -1,5 +1,7 @@
 package org.mpjhpc.data.mapreduce;
 
+import org.mpjhpc.data.ByteTable;
+
 /** Which partition a key belongs to: by its encoded bytes, so the same on every rank and JVM. */
 final class Partitions {
     private Partitions() {
@@ -7,16 +9,12 @@ final class Partitions {
 
     /** The partition of a key whose codec wrote {@code bytes[0, n)}. */
     static int of(byte[] bytes, int n, int partitions) {
-        int h = 1;
-        for (int i = 0; i < n; i++) {
-            h = 31 * h + bytes[i];
-        }
-        return ofHash(h, partitions);
+        return ofHash(ByteTable.hash(bytes, 0, n), partitions);
     }
 
     /**
-     * The partition of a key by a hash of its bytes already taken (a counting task's table
-     * has one for every key); any hash of the bytes will do, as long as a job uses one.
+     * The partition of a key by the {@link ByteTable#hash} of its bytes, already taken (a
+     * counting task's table has one for every key; a map task keeps each pair's to group them).
      */
     static int ofHash(int hash, int partitions) {
         int h = hash;
