@@ -7,6 +7,7 @@ import org.mpjhpc.data.ByteTable;
 import org.mpjhpc.mapreduce.CountingMapper;
 import org.mpjhpc.mapreduce.Counts;
 import org.mpjhpc.mapreduce.InputRecord;
+import org.mpjhpc.mapreduce.Words;
 
 /**
  * One map task of a {@link CountingMapper}: counts summed in a table of bytes (no object per
@@ -17,18 +18,22 @@ final class CountTask implements Counts, ChunkRecords.Block, ChunkRecords.Each {
     private final CountingMapper mapper;
     private final Set<String> keys;
     private final ByteTable table = new ByteTable();
-    private long added;
+    /** Counts added but left out by the {@code keys} filter. */
+    private long filteredOut;
+    /** Each word straight into the table when no filter applies (what the dedicated word count does). */
+    private final Words.Sink words;
 
     /** @param keys the {@code keys} filter (key text), or null for all */
     CountTask(CountingMapper mapper, Set<String> keys) {
         this.mapper = mapper;
         this.keys = keys;
+        this.words = keys == null ? new TableWords(table) : Counts.super.words();
     }
 
     MapOutput run(Chunk chunk, String path, char delimiter) throws Exception {
         boolean bulk = delimiter == 0 && chunk.firstLine() < 0; // plain lines, no numbers wanted
         long records = ChunkRecords.read(chunk, path, delimiter, bulk ? this : null, this);
-        return MapOutput.counted(table, records, added, chunk.bytes());
+        return MapOutput.counted(table, records, table.total() + filteredOut, chunk.bytes());
     }
 
     /** A table's counts as one run of (key, count) pairs per partition, partitioned by the hash the table holds. */
@@ -72,9 +77,23 @@ final class CountTask implements Counts, ChunkRecords.Block, ChunkRecords.Each {
 
     @Override
     public void add(byte[] key, int offset, int length, long n) {
-        added++;
         if (keys == null || keys.contains(new String(key, offset, length, StandardCharsets.UTF_8))) {
             table.add(key, offset, length, n);
+        } else {
+            filteredOut += n;
+        }
+    }
+
+    @Override
+    public Words.Sink words() {
+        return words;
+    }
+
+    /** One more for each word, into the table. A class, not a lambda: see {@code ChunkRecords.Buffers}. */
+    private record TableWords(ByteTable table) implements Words.Sink {
+        @Override
+        public void word(byte[] b, int offset, int length) {
+            table.add(b, offset, length, 1);
         }
     }
 

@@ -169,7 +169,7 @@ final class WorkerSide {
             UserMapper mapper = new UserMapper(config.mapper());
             mapper.setup(context);
             return mapper.map(chunk, config.inputs().get(chunk.file()), config.csv() ? config.delimiter() : 0,
-                    combiner(), keys, config.reducers());
+                    mapper.counting() ? null : combiner(), keys, config.reducers()); // counts are summed anyway
         }
     }
 

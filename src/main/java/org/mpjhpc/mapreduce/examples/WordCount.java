@@ -12,27 +12,17 @@ import org.mpjhpc.mapreduce.Words;
  */
 public final class WordCount implements CountingMapper {
     private final Words words = new Words();
-    private Counts counts;
-    private Words.Sink sink;
 
     @Override
     public void map(InputRecord record, Counts out) {
-        words.each(record.bytes(), record.offset(), record.offset() + record.length(), sink(out));
+        words.each(record.bytes(), record.offset(), record.offset() + record.length(), out.words());
     }
 
     /** A line's end separates words like a space does: many lines are counted in one pass. */
     @Override
     public boolean mapLines(byte[] b, int from, int to, Counts out) {
-        words.each(b, from, to, sink(out));
+        words.each(b, from, to, out.words());
         return true;
-    }
-
-    private Words.Sink sink(Counts out) {
-        if (out != counts) { // the same for a whole task: one sink, not one per line
-            counts = out;
-            sink = (b, off, len) -> out.add(b, off, len, 1);
-        }
-        return sink;
     }
 
     /** Adds counts: associative and commutative. */

@@ -99,6 +99,19 @@ class MapReduceTasksTest {
     }
 
     @Test
+    void aCountingTaskReportsEveryWordItCountedWithOrWithoutTheKeysFilter() throws Exception {
+        Path file = Files.writeString(dir.resolve("e"), "a b c a\nb a\n");
+        Chunk whole = Chunk.plan(List.of(file.toString()), 100, false).get(0);
+        UserMapper m = new UserMapper(new WordCount());
+        MapOutput all = m.map(whole, file.toString(), (char) 0, null, null, 1);
+        MapOutput some = m.map(whole, file.toString(), (char) 0, null, Set.of("a"), 1);
+        assertEquals(6, all.emitted(), "every word");
+        assertEquals(6, some.emitted(), "every word, those the filter left out too");
+        assertEquals(6, all.table().total());
+        assertEquals(3, some.table().total(), "only a's counts kept");
+    }
+
+    @Test
     void theInvertedIndexNamesEveryLineOnceInOrder() throws Exception {
         Path file = Files.writeString(dir.resolve("ix"), "b a\na a\n\nB\n");
         String tsv = run(new InvertedIndex(), null, new InvertedIndex.Places(), file, 2, 3, null);
