@@ -7,11 +7,6 @@ final class Partitions {
     private Partitions() {
     }
 
-    /** The partition of a key whose codec wrote {@code bytes[0, n)}. */
-    static int of(byte[] bytes, int n, int partitions) {
-        return ofHash(ByteTable.hash(bytes, 0, n), partitions);
-    }
-
     /**
      * The partition of a key by the {@link ByteTable#hash} of its bytes, already taken (a
      * counting task's table has one for every key; a map task keeps each pair's to group them).

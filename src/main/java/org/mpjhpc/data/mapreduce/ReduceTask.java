@@ -26,19 +26,19 @@ final class ReduceTask<K, V> {
     /** The reducer when it is one associative merge: values are merged as they arrive, not listed. */
     private final AssociativeReducer<K, V> merge;
     /** A counting job's partition: text keys' counts, summed here as on the map side. */
-    private final boolean counts;
+    private final boolean counting;
 
     ReduceTask(KeyCodec<K> keyCodec, KeyCodec<V> valueCodec, Reducer<K, V> reducer) {
         this(keyCodec, valueCodec, reducer, false);
     }
 
     @SuppressWarnings("unchecked")
-    ReduceTask(KeyCodec<K> keyCodec, KeyCodec<V> valueCodec, Reducer<K, V> reducer, boolean counts) {
+    ReduceTask(KeyCodec<K> keyCodec, KeyCodec<V> valueCodec, Reducer<K, V> reducer, boolean counting) {
         this.keyCodec = keyCodec;
         this.valueCodec = valueCodec;
         this.reducer = reducer;
         this.merge = reducer instanceof AssociativeReducer<?, ?> a ? (AssociativeReducer<K, V>) a : null;
-        this.counts = counts;
+        this.counting = counting;
     }
 
     /**
@@ -49,7 +49,7 @@ final class ReduceTask<K, V> {
     }
 
     Result run(List<Segment> segments, OutputStream out, int top) throws Exception {
-        if (counts) {
+        if (counting) {
             return counted(segments, out, top);
         }
         return merge != null ? merged(segments, out, top) : grouped(segments, out, top);

@@ -16,6 +16,7 @@ import java.util.SplittableRandom;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.mpjhpc.data.ByteTable;
 import org.mpjhpc.mapreduce.Mapper;
 import org.mpjhpc.mapreduce.examples.InvertedIndex;
 import org.mpjhpc.mapreduce.examples.WordCount;
@@ -144,12 +145,12 @@ class MapReduceTasksTest {
     @Test
     void aKeysPartitionDependsOnlyOnItsBytes() {
         byte[] key = "same".getBytes(StandardCharsets.UTF_8);
-        int p = Partitions.of(key, key.length, 7);
-        assertEquals(p, Partitions.of("same".getBytes(StandardCharsets.UTF_8), 4, 7));
+        int p = Partitions.ofHash(ByteTable.hash(key, 0, key.length), 7);
+        assertEquals(p, Partitions.ofHash(ByteTable.hash("same".getBytes(StandardCharsets.UTF_8), 0, 4), 7));
         int[] seen = new int[7];
         for (int i = 0; i < 7000; i++) {
             byte[] k = ("w" + i).getBytes(StandardCharsets.UTF_8);
-            seen[Partitions.of(k, k.length, 7)]++;
+            seen[Partitions.ofHash(ByteTable.hash(k, 0, k.length), 7)]++;
         }
         for (int n : seen) {
             assertTrue(n > 800 && n < 1200, "keys spread over partitions: " + java.util.Arrays.toString(seen));
